@@ -1,0 +1,31 @@
+package io.mlmd4j.connect;
+
+import io.mlmd4j.MlmdException;
+import io.mlmd4j.proto.ConnectionConfig;
+import io.mlmd4j.proto.MigrationOptions;
+import java.util.Objects;
+
+/**
+ * What opening a store needs: MLMD's {@link ConnectionConfig} and {@link MigrationOptions}, as
+ * given directly or parsed from a {@code jdbc:mlmd:} URL by {@link ConnectionUrl}.
+ */
+public record ConnectionSettings(ConnectionConfig config, MigrationOptions migration) {
+
+  public ConnectionSettings {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(migration, "migration");
+  }
+
+  /** The backend the config names; INVALID_ARGUMENT when it names none, as MLMD does. */
+  public Backend backend() {
+    return switch (config.getConfigCase()) {
+      case FAKE_DATABASE -> Backend.FAKE;
+      case SQLITE -> Backend.SQLITE;
+      case MYSQL -> Backend.MYSQL;
+      case POSTGRESQL -> throw MlmdException.unimplemented(
+          "PostgreSQL is not supported by mlmd4j; use fake_database, sqlite or mysql");
+      case CONFIG_NOT_SET -> throw MlmdException.invalidArgument(
+          "Unset connection config: set one of fake_database, sqlite or mysql");
+    };
+  }
+}

@@ -1,0 +1,245 @@
+package io.mlmd4j.connect;
+
+import io.mlmd4j.MlmdException;
+import io.mlmd4j.proto.ConnectionConfig;
+import io.mlmd4j.proto.FakeDatabaseConfig;
+import io.mlmd4j.proto.MigrationOptions;
+import io.mlmd4j.proto.MySQLDatabaseConfig;
+import io.mlmd4j.proto.SqliteMetadataSourceConfig;
+import io.mlmd4j.proto.SqliteMetadataSourceConfig.ConnectionMode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * Parses the URL forms of an MLMD connection into {@link ConnectionSettings}:
+ *
+ * <ul>
+ *   <li>{@code jdbc:mlmd:fake}: an in-memory store, gone when it closes;
+ *   <li>{@code jdbc:mlmd:sqlite:<path or file: URI>[?mode=READONLY|READWRITE|READWRITE_OPENCREATE]};
+ *   <li>{@code jdbc:mlmd:mysql://[host][:port]/database[?user=..&password=..&ssl...]};
+ * </ul>
+ *
+ * <p>and {@code enableUpgradeMigration=true} or {@code downgradeToSchemaVersion=N} on any of them.
+ * Query parameters are {@link ConnectionProperty} names (case-insensitive), values percent-encoded.
+ * Every error is INVALID_ARGUMENT and names the part of the URL that is wrong.
+ */
+public final class ConnectionUrl {
+
+  public static final String PREFIX = "jdbc:mlmd:";
+
+  private ConnectionUrl() {}
+
+  /** True when the URL is one this parser is meant for (it may still be malformed). */
+  public static boolean accepts(String url) {
+    return url != null && url.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
+  }
+
+  public static ConnectionSettings parse(String url) {
+    return parse(url, new Properties());
+  }
+
+  /**
+   * Parses {@code url}; {@code info} supplies further properties (the JDBC driver's), which the
+   * URL's own query parameters override.
+   */
+  public static ConnectionSettings parse(String url, Properties info) {
+    if (url == null || url.isBlank()) {
+      throw MlmdException.invalidArgument("No connection URL given; expected %s", forms());
+    }
+    if (!accepts(url)) {
+      throw bad(url, "it does not start with '" + PREFIX + "'; expected " + forms());
+    }
+    String rest = url.substring(PREFIX.length());
+    int query = rest.indexOf('?');
+    String target = query < 0 ? rest : rest.substring(0, query);
+    Map<ConnectionProperty, String> props = new EnumMap<>(ConnectionProperty.class);
+    for (String name : info.stringPropertyNames()) {
+      ConnectionProperty p = ConnectionProperty.forName(name).orElseThrow(
+          () -> bad(url, "unknown property '" + name + "'; known: " + known()));
+      props.put(p, info.getProperty(name));
+    }
+    if (query >= 0) {
+      parseQuery(url, rest.substring(query + 1), props);
+    }
+
+    int colon = target.indexOf(':');
+    String scheme = (colon < 0 ? target : target.substring(0, colon)).toLowerCase(Locale.ROOT);
+    ConnectionConfig.Builder config = ConnectionConfig.newBuilder();
+    Backend backend;
+    switch (scheme) {
+      case "fake" -> {
+        if (colon >= 0) {
+          throw bad(url, "'fake' takes no path, found '" + target.substring(colon) + "'");
+        }
+        backend = Backend.FAKE;
+        config.setFakeDatabase(FakeDatabaseConfig.getDefaultInstance());
+      }
+      case "sqlite" -> {
+        backend = Backend.SQLITE;
+        String file = colon < 0 ? "" : target.substring(colon + 1);
+        if (file.isEmpty()) {
+          throw bad(url, "the SQLite file is missing: write jdbc:mlmd:sqlite:<path or file: URI>");
+        }
+        SqliteMetadataSourceConfig.Builder sqlite =
+            SqliteMetadataSourceConfig.newBuilder().setFilenameUri(file);
+        sqlite.setConnectionMode(connectionMode(url, props.getOrDefault(
+            ConnectionProperty.MODE, ConnectionProperty.MODE.defaultValue())));
+        config.setSqlite(sqlite);
+      }
+      case "mysql" -> {
+        backend = Backend.MYSQL;
+        config.setMysql(mysql(url, colon < 0 ? "" : target.substring(colon + 1), props));
+      }
+      default -> throw bad(url, "unknown backend '" + scheme + "'; expected fake, sqlite or mysql");
+    }
+
+    for (ConnectionProperty p : props.keySet()) {
+      if (!p.appliesTo(backend)) {
+        throw bad(url, "property '" + p.propertyName() + "' does not apply to "
+            + backend.name().toLowerCase(Locale.ROOT));
+      }
+    }
+    MigrationOptions.Builder migration = MigrationOptions.newBuilder();
+    if (props.containsKey(ConnectionProperty.ENABLE_UPGRADE_MIGRATION)) {
+      migration.setEnableUpgradeMigration(
+          bool(url, ConnectionProperty.ENABLE_UPGRADE_MIGRATION, props));
+    }
+    if (props.containsKey(ConnectionProperty.DOWNGRADE_TO_SCHEMA_VERSION)) {
+      String value = props.get(ConnectionProperty.DOWNGRADE_TO_SCHEMA_VERSION).trim();
+      try {
+        migration.setDowngradeToSchemaVersion(Long.parseLong(value));
+      } catch (NumberFormatException e) {
+        throw bad(url, "downgradeToSchemaVersion '" + value + "' is not a whole number");
+      }
+    }
+    return new ConnectionSettings(config.build(), migration.build());
+  }
+
+  private static void parseQuery(String url, String query, Map<ConnectionProperty, String> props) {
+    for (String pair : query.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = decode(url, eq < 0 ? pair : pair.substring(0, eq));
+      String value = eq < 0 ? "" : decode(url, pair.substring(eq + 1));
+      ConnectionProperty p = ConnectionProperty.forName(name).orElseThrow(
+          () -> bad(url, "unknown parameter '" + name + "'; known: " + known()));
+      props.put(p, value);
+    }
+  }
+
+  private static MySQLDatabaseConfig mysql(String url, String target,
+      Map<ConnectionProperty, String> props) {
+    if (!target.startsWith("//")) {
+      throw bad(url, "expected '//' after 'mysql:', as in jdbc:mlmd:mysql://host:3306/database");
+    }
+    String authority = target.substring(2);
+    int slash = authority.indexOf('/');
+    if (slash < 0 || slash == authority.length() - 1) {
+      throw bad(url, "the database name is missing: write jdbc:mlmd:mysql://host[:port]/database");
+    }
+    String database = decode(url, authority.substring(slash + 1));
+    if (database.contains("/")) {
+      throw bad(url, "database name '" + database + "' contains '/'");
+    }
+    String hostPort = authority.substring(0, slash);
+    String host = hostPort;
+    MySQLDatabaseConfig.Builder mysql = MySQLDatabaseConfig.newBuilder();
+    int portColon = hostPort.lastIndexOf(':');
+    if (portColon >= 0 && !hostPort.endsWith("]")) {
+      host = hostPort.substring(0, portColon);
+      String port = hostPort.substring(portColon + 1);
+      int number;
+      try {
+        number = Integer.parseInt(port);
+      } catch (NumberFormatException e) {
+        number = -1;
+      }
+      if (number < 1 || number > 65535) {
+        throw bad(url, "port '" + port + "' is not a number from 1 to 65535");
+      }
+      mysql.setPort(number);
+    }
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    if (!host.isEmpty()) {
+      mysql.setHost(host);
+    }
+    mysql.setDatabase(database);
+    props.forEach((p, v) -> {
+      switch (p) {
+        case USER -> mysql.setUser(v);
+        case PASSWORD -> mysql.setPassword(v);
+        case SOCKET -> mysql.setSocket(v);
+        case SKIP_DB_CREATION -> mysql.setSkipDbCreation(bool(url, p, props));
+        case SSL_KEY -> mysql.getSslOptionsBuilder().setKey(v);
+        case SSL_CERT -> mysql.getSslOptionsBuilder().setCert(v);
+        case SSL_CA -> mysql.getSslOptionsBuilder().setCa(v);
+        case SSL_CAPATH -> mysql.getSslOptionsBuilder().setCapath(v);
+        case SSL_CIPHER -> mysql.getSslOptionsBuilder().setCipher(v);
+        case SSL_VERIFY_SERVER_CERT ->
+            mysql.getSslOptionsBuilder().setVerifyServerCert(bool(url, p, props));
+        default -> { } // not a MySQL setting; checked by the caller
+      }
+    });
+    if (host.isEmpty() && !mysql.hasSocket()) {
+      throw bad(url, "the host is missing: give host[:port], or a socket=<path> parameter");
+    }
+    return mysql.build();
+  }
+
+  private static ConnectionMode connectionMode(String url, String value) {
+    String wanted = value.trim().toUpperCase(Locale.ROOT);
+    for (ConnectionMode mode : ConnectionMode.values()) {
+      if (mode != ConnectionMode.UNKNOWN && mode.name().equals(wanted)) {
+        return mode;
+      }
+    }
+    throw bad(url, "mode '" + value + "' is not one of READONLY, READWRITE, READWRITE_OPENCREATE");
+  }
+
+  private static boolean bool(String url, ConnectionProperty p,
+      Map<ConnectionProperty, String> props) {
+    String v = props.get(p).trim().toLowerCase(Locale.ROOT);
+    return switch (v) {
+      case "true", "1", "yes", "" -> true;
+      case "false", "0", "no" -> false;
+      default -> throw bad(url, p.propertyName() + " '" + props.get(p) + "' is not true or false");
+    };
+  }
+
+  private static String decode(String url, String part) {
+    try {
+      return URLDecoder.decode(part, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw bad(url, "'" + part + "' is not correctly percent-encoded");
+    }
+  }
+
+  private static String forms() {
+    return "jdbc:mlmd:fake, jdbc:mlmd:sqlite:<path> or jdbc:mlmd:mysql://host[:port]/database";
+  }
+
+  private static String known() {
+    return Arrays.stream(ConnectionProperty.values())
+        .map(ConnectionProperty::propertyName)
+        .collect(Collectors.joining(", "));
+  }
+
+  private static MlmdException bad(String url, String what) {
+    return MlmdException.invalidArgument("Bad connection URL '%s': %s", redact(url), what);
+  }
+
+  /** The URL with any password parameter's value hidden, for messages and logs. */
+  public static String redact(String url) {
+    return url.replaceAll("(?i)([?&]password=)[^&]*", "$1***");
+  }
+}

@@ -1,0 +1,150 @@
+package io.mlmd4j.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.mlmd4j.MlmdException;
+import io.mlmd4j.connect.Backend;
+import io.mlmd4j.proto.MySQLDatabaseConfig;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/**
+ * A MySQL or MariaDB database reached through a HikariCP pool, so that many threads write at once
+ * and a connection the server dropped (idle timeout, restart) is replaced by a fresh one instead of
+ * failing the application. Logins use MySQL Connector/J, which speaks MySQL 8's
+ * {@code caching_sha2_password} (MLMD's C++ client does not).
+ */
+final class MySqlSource extends MetadataSource {
+
+  private static final int DEFAULT_PORT = 3306;
+  private static final int POOL_SIZE = 8;
+
+  private final HikariDataSource pool;
+  private final String description;
+
+  private MySqlSource(HikariDataSource pool, String description) {
+    super(Backend.MYSQL, Dialect.MYSQL);
+    this.pool = pool;
+    this.description = description;
+  }
+
+  static MySqlSource open(MySQLDatabaseConfig mysql) {
+    if (mysql.getDatabase().isEmpty()) {
+      throw MlmdException.invalidArgument("MySQL config names no database");
+    }
+    if (mysql.getHost().isEmpty()) {
+      throw MlmdException.unimplemented(
+          "MySQL over a Unix socket is not supported; give host and port (socket '%s')",
+          mysql.getSocket());
+    }
+    String database = mysql.getDatabase();
+    String server = mysql.getHost() + ":" + (mysql.getPort() == 0 ? DEFAULT_PORT : mysql.getPort());
+    String description = "MySQL " + server + "/" + database;
+    Properties props = MySqlTls.connectionProperties(mysql);
+    props.setProperty("user", mysql.getUser());
+    props.setProperty("password", mysql.getPassword());
+
+    // One plain connection first: it reports a wrong password or an unreachable server in one
+    // clear error, and creates the database before the pool opens connections to it.
+    try (Connection c = DriverManager.getConnection("jdbc:mysql://" + server + "/", props);
+        Statement s = c.createStatement()) {
+      if (!mysql.getSkipDbCreation()) {
+        // utf8mb4 with a binary collation: names compare exactly, as on SQLite, and any text fits.
+        s.execute("CREATE DATABASE IF NOT EXISTS " + quote(database)
+            + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+      }
+    } catch (SQLException e) {
+      throw connectFailure(description, e);
+    }
+
+    HikariConfig hikari = new HikariConfig();
+    hikari.setJdbcUrl("jdbc:mysql://" + server + "/" + database);
+    hikari.setDataSourceProperties(props);
+    hikari.setMaximumPoolSize(POOL_SIZE);
+    hikari.setMinimumIdle(1);
+    hikari.setAutoCommit(false);
+    hikari.setPoolName("mlmd4j " + description);
+    hikari.setConnectionTimeout(30_000);
+    // Connections are checked when idle and renewed before a server's usual wait_timeout.
+    hikari.setKeepaliveTime(60_000);
+    hikari.setMaxLifetime(600_000);
+    try {
+      return new MySqlSource(new HikariDataSource(hikari), description);
+    } catch (RuntimeException e) {
+      Throwable cause = e.getCause() instanceof SQLException ? e.getCause() : e;
+      throw new MlmdException(MlmdException.Code.UNAVAILABLE,
+          "Cannot connect to " + description + ": " + cause.getMessage(), e);
+    }
+  }
+
+  private static MlmdException connectFailure(String description, SQLException e) {
+    if (e.getErrorCode() == 1045 || "28000".equals(e.getSQLState())) {
+      return new MlmdException(MlmdException.Code.UNAUTHENTICATED,
+          "Login to " + description + " refused: " + e.getMessage(), e);
+    }
+    if (e.getErrorCode() == 1049) {
+      return new MlmdException(MlmdException.Code.NOT_FOUND,
+          "Database missing on " + description + " (skipDbCreation is set): " + e.getMessage(), e);
+    }
+    return new MlmdException(MlmdException.Code.UNAVAILABLE,
+        "Cannot connect to " + description + ": " + e.getMessage(), e);
+  }
+
+  static String quote(String identifier) {
+    return "`" + identifier.replace("`", "``") + "`";
+  }
+
+  @Override
+  public boolean isReadOnly() {
+    return false;
+  }
+
+  @Override
+  protected <T> T runOnce(SqlWork<T> work, boolean writes) throws SQLException {
+    try (Connection c = pool.getConnection()) {
+      T result;
+      try {
+        result = work.run(c);
+      } catch (SQLException | RuntimeException | Error e) {
+        rollbackQuietly(c, e);
+        throw e;
+      }
+      try {
+        c.commit();
+      } catch (SQLException e) {
+        if (isConnectionLost(e)) {
+          // The commit may or may not have reached the server: repeating the work could
+          // apply it twice, so the caller is told rather than retried.
+          throw new MlmdException(MlmdException.Code.UNAVAILABLE,
+              "The connection to " + description + " was lost while committing; the call's"
+                  + " outcome is unknown: " + e.getMessage(), e);
+        }
+        rollbackQuietly(c, e);
+        throw e;
+      }
+      return result;
+    }
+  }
+
+  /**
+   * A connection lost before the commit (SQLState class 08: server restart, idle timeout) is
+   * retried on a fresh connection from the pool; nothing of the transaction was committed.
+   */
+  @Override
+  protected boolean isConnectionLost(SQLException e) {
+    return e.getSQLState() != null && e.getSQLState().startsWith("08");
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  @Override
+  public String toString() {
+    return description;
+  }
+}

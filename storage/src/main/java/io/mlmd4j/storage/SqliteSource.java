@@ -1,0 +1,148 @@
+package io.mlmd4j.storage;
+
+import io.mlmd4j.MlmdException;
+import io.mlmd4j.connect.Backend;
+import io.mlmd4j.proto.SqliteMetadataSourceConfig;
+import io.mlmd4j.proto.SqliteMetadataSourceConfig.ConnectionMode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
+
+/**
+ * A SQLite database, in a file or (fake) in memory, reached through one connection that the
+ * store's threads take in turn. SQLite has one writer at a time anyway; one connection means no
+ * busy waits inside this process, and other processes are waited for by SQLite's busy timeout and
+ * then by {@link MetadataSource}'s retries.
+ *
+ * <p>Transactions are begun by hand ({@code BEGIN IMMEDIATE} for writes, so that two writers
+ * never deadlock upgrading their locks) with the JDBC connection left in auto-commit mode:
+ * sqlite-jdbc's own non-auto-commit mode re-opens a transaction after each commit.
+ */
+final class SqliteSource extends MetadataSource {
+
+  private static final int BUSY_TIMEOUT_MILLIS = 5_000;
+
+  private final Connection connection;
+  private final boolean readOnly;
+  private final String description;
+  private final ReentrantLock lock = new ReentrantLock(true);
+
+  private SqliteSource(Backend backend, Connection connection, boolean readOnly,
+      String description) {
+    super(backend, Dialect.SQLITE);
+    this.connection = connection;
+    this.readOnly = readOnly;
+    this.description = description;
+  }
+
+  /**
+   * A named in-memory database in shared-cache mode: other connections of this JVM (the JDBC
+   * driver's) can open the same name, and it lives as long as this connection stays open.
+   */
+  static SqliteSource openFake() {
+    String name = "mlmd4j-fake-" + UUID.randomUUID();
+    String url = "jdbc:sqlite:file:" + name + "?mode=memory&cache=shared";
+    SQLiteConfig config = baseConfig();
+    config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+    try {
+      return new SqliteSource(Backend.FAKE, config.createConnection(url), false, url);
+    } catch (SQLException e) {
+      throw MlmdException.internal("Cannot create the in-memory database: " + e.getMessage(), e);
+    }
+  }
+
+  static SqliteSource openFile(SqliteMetadataSourceConfig sqlite) {
+    String file = sqlite.getFilenameUri();
+    if (file.isEmpty()) {
+      return openFake();
+    }
+    ConnectionMode mode = sqlite.getConnectionMode() == ConnectionMode.UNKNOWN
+        ? ConnectionMode.READWRITE_OPENCREATE : sqlite.getConnectionMode();
+    SQLiteConfig config = baseConfig();
+    config.resetOpenMode(SQLiteOpenMode.CREATE);
+    config.resetOpenMode(SQLiteOpenMode.READWRITE);
+    switch (mode) {
+      case READONLY -> config.setReadOnly(true);
+      case READWRITE -> config.setOpenMode(SQLiteOpenMode.READWRITE);
+      default -> {
+        config.setOpenMode(SQLiteOpenMode.READWRITE);
+        config.setOpenMode(SQLiteOpenMode.CREATE);
+      }
+    }
+    if (file.startsWith("file:")) {
+      config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+    }
+    String url = "jdbc:sqlite:" + file;
+    try {
+      Connection c = config.createConnection(url);
+      return new SqliteSource(Backend.SQLITE, c, mode == ConnectionMode.READONLY, file);
+    } catch (SQLException e) {
+      if (mode != ConnectionMode.READWRITE_OPENCREATE) {
+        throw MlmdException.notFound("Cannot open SQLite file '%s' in mode %s (it must exist): %s",
+            file, mode, e.getMessage());
+      }
+      throw new MlmdException(MlmdException.Code.UNAVAILABLE,
+          "Cannot open SQLite file '" + file + "': " + e.getMessage(), e);
+    }
+  }
+
+  private static SQLiteConfig baseConfig() {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+    // MLMD stores and compares text as UTF-8 and relies on SQLite's default (ASCII
+    // case-insensitive) LIKE; nothing else is changed, so files stay as MLMD expects them.
+    return config;
+  }
+
+  @Override
+  public boolean isReadOnly() {
+    return readOnly;
+  }
+
+  @Override
+  protected <T> T runOnce(SqlWork<T> work, boolean writes) throws SQLException {
+    lock.lock();
+    try (Statement s = connection.createStatement()) {
+      s.execute(writes ? "BEGIN IMMEDIATE" : "BEGIN");
+      try {
+        T result = work.run(connection);
+        s.execute("COMMIT");
+        return result;
+      } catch (SQLException | RuntimeException | Error e) {
+        rollback(s, e);
+        throw e;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static void rollback(Statement s, Throwable cause) {
+    try {
+      s.execute("ROLLBACK");
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw MlmdException.internal("Cannot close " + description + ": " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SQLite " + description;
+  }
+}

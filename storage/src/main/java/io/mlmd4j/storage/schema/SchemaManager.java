@@ -1,0 +1,299 @@
+package io.mlmd4j.storage.schema;
+
+import io.mlmd4j.MlmdException;
+import io.mlmd4j.MlmdException.Code;
+import io.mlmd4j.proto.MigrationOptions;
+import io.mlmd4j.storage.Dialect;
+import io.mlmd4j.storage.MetadataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Opens a database the way MLMD's {@code InitMetadataStoreIfNotExists} does:
+ *
+ * <ul>
+ *   <li>empty database: create every table, the MLMDEnv row and the 9 built-in simple types;
+ *   <li>schema version 10: open it;
+ *   <li>older: FAILED_PRECONDITION, unless upgrade migration is enabled, then migrate step by
+ *       step to 10 keeping every row (on SQLite in one transaction: all steps or none);
+ *   <li>newer: FAILED_PRECONDITION, nothing written;
+ *   <li>some tables but not all, or an MLMDEnv table with no row: ABORTED (another process is
+ *       half way through creating it; retry).
+ * </ul>
+ *
+ * <p>Two processes creating the same empty database at once end with one schema: SQLite's
+ * {@code BEGIN IMMEDIATE} lets one creator in at a time, and on MySQL, whose DDL is not
+ * transactional, a named lock ({@code GET_LOCK}) does.
+ */
+public final class SchemaManager {
+
+  /** A database with no MLMD table at all. */
+  public static final int EMPTY = -1;
+
+  private static final List<String> SIMPLE_ARTIFACT_TYPES =
+      List.of("mlmd.Dataset", "mlmd.Model", "mlmd.Metrics", "mlmd.Statistics");
+  private static final List<String> SIMPLE_EXECUTION_TYPES =
+      List.of("mlmd.Train", "mlmd.Transform", "mlmd.Process", "mlmd.Evaluate", "mlmd.Deploy");
+  static final int EXECUTION_KIND = 0;
+  static final int ARTIFACT_KIND = 1;
+
+  private static final int SCHEMA_LOCK_SECONDS = 120;
+
+  private final MetadataSource source;
+  private final SchemaScripts scripts;
+
+  public SchemaManager(MetadataSource source) {
+    this.source = source;
+    this.scripts = SchemaScripts.of(source.dialect());
+  }
+
+  /** Brings the database to a usable version-10 schema, or fails as MLMD does. */
+  public void open(MigrationOptions options) {
+    if (options.getDowngradeToSchemaVersion() >= 0) {
+      downgrade(options.getDowngradeToSchemaVersion());
+    }
+    if (source.isReadOnly()) {
+      source.read(c -> {
+        int version = checkVersion(c, false);
+        if (version == EMPTY) {
+          throw MlmdException.failedPrecondition(
+              "The database opened READONLY holds no MLMD schema, and creating one is a write");
+        }
+        checkComplete(c);
+        return null;
+      });
+      return;
+    }
+    source.write(c -> withSchemaLock(c, () -> {
+      int version = checkVersion(c, options.getEnableUpgradeMigration());
+      if (version == EMPTY) {
+        create(c);
+      } else {
+        for (int step = version + 1; step <= SchemaScripts.LIBRARY_VERSION; step++) {
+          execute(c, scripts.upgradeTo(step));
+          writeVersion(c, step);
+        }
+        checkComplete(c);
+      }
+      return null;
+    }));
+    source.write(c -> {
+      insertSimpleTypes(c);
+      return null;
+    });
+  }
+
+  /** The schema version the database holds, {@link #EMPTY} when it holds no MLMD table. */
+  public int version() {
+    return source.read(this::storedVersion);
+  }
+
+  /**
+   * MLMD's downgrade: takes the schema back to {@code target} step by step and then always ends
+   * with CANCELLED, since this library cannot use the older schema.
+   */
+  private void downgrade(long target) {
+    if (target < 0 || target > SchemaScripts.LIBRARY_VERSION) {
+      throw MlmdException.invalidArgument(
+          "MLMD cannot be downgraded to schema_version: %d. It must be between 0 and %d",
+          target, SchemaScripts.LIBRARY_VERSION);
+    }
+    if (source.isReadOnly()) {
+      throw MlmdException.failedPrecondition("A READONLY store cannot be downgraded");
+    }
+    int reached = source.write(c -> withSchemaLock(c, () -> {
+      int version = storedVersion(c);
+      if (version == EMPTY) {
+        throw MlmdException.invalidArgument(
+            "Empty database: there is no schema to downgrade to schema_version %d", target);
+      }
+      if (version > SchemaScripts.LIBRARY_VERSION) {
+        throw tooNew(version);
+      }
+      for (int step = version - 1; step >= target; step--) {
+        execute(c, scripts.downgradeTo(step));
+        if (step > 0) {
+          writeVersion(c, step);
+        }
+      }
+      return (int) target;
+    }));
+    throw new MlmdException(Code.CANCELLED, "Downgrade migration was performed. Connection to the"
+        + " downgraded database is Cancelled. Now the database is at schema version " + reached
+        + ". Please use a version of MLMD that reads this schema version to connect to it.");
+  }
+
+  /** Reads the version and refuses one this library cannot open as it stands. */
+  private int checkVersion(Connection c, boolean enableUpgrade) throws SQLException {
+    int version = storedVersion(c);
+    if (version > SchemaScripts.LIBRARY_VERSION) {
+      throw tooNew(version);
+    }
+    if (version != EMPTY && version < SchemaScripts.LIBRARY_VERSION && !enableUpgrade) {
+      throw MlmdException.failedPrecondition("MLMD database version %d is older than library"
+          + " version %d. Schema migration is disabled. Please upgrade the database, then use"
+          + " the library version; or switch to a older library version to use the current"
+          + " database. Enable upgrade migration with enableUpgradeMigration=true (URL) or"
+          + " MigrationOptions.enable_upgrade_migration.", version, SchemaScripts.LIBRARY_VERSION);
+    }
+    return version;
+  }
+
+  private static MlmdException tooNew(int version) {
+    return MlmdException.failedPrecondition("MLMD database version %d is greater than library"
+        + " version %d. Please upgrade the library to use the given database in order to prevent"
+        + " potential data loss. Nothing was written.", version, SchemaScripts.LIBRARY_VERSION);
+  }
+
+  private int storedVersion(Connection c) throws SQLException {
+    Set<String> tables = existingTables(c);
+    if (!tables.contains("MLMDEnv")) {
+      // Schema version 0 (MLMD 0.13.2) had no MLMDEnv table.
+      return tables.contains("Type") || tables.contains("Artifact") ? 0 : EMPTY;
+    }
+    List<Integer> versions = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT schema_version FROM MLMDEnv")) {
+      while (rs.next()) {
+        versions.add(rs.getInt(1));
+      }
+    }
+    if (versions.isEmpty()) {
+      throw MlmdException.aborted("The MLMDEnv table exists but holds no schema_version: another"
+          + " process is creating this store. Try again.");
+    }
+    if (versions.size() > 1) {
+      throw new MlmdException(Code.DATA_LOSS,
+          "The MLMDEnv table holds more than one schema_version: " + versions);
+    }
+    return versions.get(0);
+  }
+
+  private void checkComplete(Connection c) throws SQLException {
+    Set<String> present = existingTables(c);
+    List<String> missing = new ArrayList<>();
+    for (String table : SchemaScripts.TABLES) {
+      if (!present.contains(table)) {
+        missing.add(table);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw MlmdException.aborted("There are a subset of tables in MLMD instance: %s missing."
+          + " This may be due to concurrent connection to the empty database. Please retry the"
+          + " connection.", missing);
+    }
+  }
+
+  private void create(Connection c) throws SQLException {
+    execute(c, scripts.create());
+    try (PreparedStatement s = c.prepareStatement("INSERT INTO MLMDEnv(schema_version) VALUES (?)")) {
+      s.setInt(1, SchemaScripts.LIBRARY_VERSION);
+      s.executeUpdate();
+    }
+  }
+
+  private void writeVersion(Connection c, int version) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate("DELETE FROM MLMDEnv");
+      s.executeUpdate("INSERT INTO MLMDEnv(schema_version) VALUES (" + version + ")");
+    }
+  }
+
+  private void execute(Connection c, List<String> statements) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        try {
+          s.execute(sql);
+        } catch (SQLException e) {
+          if (!scripts.isAlreadyDone(e)) {
+            throw e;
+          }
+        }
+      }
+    }
+  }
+
+  /** Inserts MLMD's 9 built-in simple types that are missing; repeat opens change nothing. */
+  private static void insertSimpleTypes(Connection c) throws SQLException {
+    try (PreparedStatement find = c.prepareStatement(
+            "SELECT 1 FROM Type WHERE name = ? AND type_kind = ? AND version IS NULL");
+        PreparedStatement insert =
+            c.prepareStatement("INSERT INTO Type(name, type_kind) VALUES (?, ?)")) {
+      for (String name : SIMPLE_ARTIFACT_TYPES) {
+        insertIfMissing(find, insert, name, ARTIFACT_KIND);
+      }
+      for (String name : SIMPLE_EXECUTION_TYPES) {
+        insertIfMissing(find, insert, name, EXECUTION_KIND);
+      }
+    }
+  }
+
+  private static void insertIfMissing(PreparedStatement find, PreparedStatement insert,
+      String name, int kind) throws SQLException {
+    find.setString(1, name);
+    find.setInt(2, kind);
+    try (ResultSet rs = find.executeQuery()) {
+      if (rs.next()) {
+        return;
+      }
+    }
+    insert.setString(1, name);
+    insert.setInt(2, kind);
+    insert.executeUpdate();
+  }
+
+  private Set<String> existingTables(Connection c) throws SQLException {
+    String sql = source.dialect() == Dialect.SQLITE
+        ? "SELECT name FROM sqlite_master WHERE type = 'table'"
+        : "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()";
+    Set<String> tables = new HashSet<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        tables.add(rs.getString(1));
+      }
+    }
+    return tables;
+  }
+
+  /**
+   * Runs schema work under MySQL's named lock, held by this connection's session, so that two
+   * processes never create or migrate the same database at once. SQLite needs none: the
+   * transaction began with {@code BEGIN IMMEDIATE}.
+   */
+  private <T> T withSchemaLock(Connection c, SchemaWork<T> work) throws SQLException {
+    if (source.dialect() != Dialect.MYSQL) {
+      return work.run();
+    }
+    String name = "mlmd4j.schema." + c.getCatalog();
+    try (PreparedStatement lock = c.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+      lock.setString(1, name);
+      lock.setInt(2, SCHEMA_LOCK_SECONDS);
+      try (ResultSet rs = lock.executeQuery()) {
+        if (!rs.next() || rs.getInt(1) != 1) {
+          throw MlmdException.aborted("Another process held the schema lock of '%s' for %d s;"
+              + " try again", c.getCatalog(), SCHEMA_LOCK_SECONDS);
+        }
+      }
+    }
+    try {
+      return work.run();
+    } finally {
+      try (PreparedStatement unlock = c.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+        unlock.setString(1, name);
+        unlock.executeQuery().close();
+      }
+    }
+  }
+
+  @FunctionalInterface
+  private interface SchemaWork<T> {
+    T run() throws SQLException;
+  }
+}
