@@ -35,15 +35,15 @@ public final class Bench {
         log("%s%s", name(backend), backend == Backend.MYSQL
             ? " (" + databases.mysqlDescription() + ")" : "");
         if (options.benchmarks().contains(BenchOptions.PUT_ARTIFACTS)) {
-          rows.addAll(new PutArtifactsBench(databases, workload, options.artifacts(),
+          rows.addAll(new PutArtifactsBench(databases, workload, options.artifacts(), 1,
               options.rounds()).run(backend));
         }
         if (options.benchmarks().contains(BenchOptions.PUT_EXECUTION)) {
           rows.addAll(new PutExecutionBench(databases, workload, options.steps()).run(backend));
         }
         if (options.benchmarks().contains(BenchOptions.READS)) {
-          rows.addAll(new ReadBench(databases, workload, options.reads(), options.rounds())
-              .run(backend));
+          rows.addAll(new ReadBench(databases, workload, options.reads(), 3,
+              2 * options.rounds()).run(backend));
         }
       }
     }

@@ -44,7 +44,18 @@ final class BenchDatabases implements AutoCloseable {
   private String mysqlServer;
   private DB embedded;
 
+  /** Databases on the MySQL server {@value #MYSQL_ENV} names, or on an embedded MariaDB. */
   BenchDatabases() {
+    this(System.getenv(MYSQL_ENV));
+  }
+
+  /**
+   * Databases on the MySQL server {@code mysqlServer} names
+   * ({@code jdbc:mlmd:mysql://host:port/?user=..&password=..}); null or blank for an embedded
+   * MariaDB, started when first needed.
+   */
+  BenchDatabases(String mysqlServer) {
+    this.mysqlServer = mysqlServer == null || mysqlServer.isBlank() ? null : mysqlServer;
     try {
       dir = Files.createTempDirectory("mlmd4j-bench");
     } catch (IOException e) {
@@ -87,7 +98,7 @@ final class BenchDatabases implements AutoCloseable {
    * the same busy timeout; MySQL with auto-commit off and batched statements rewritten into
    * multi-row ones.
    */
-  Connection openJdbc(String url) throws SQLException {
+  static Connection openJdbc(String url) throws SQLException {
     ConnectionConfig config = ConnectionUrl.parse(url).config();
     if (config.hasSqlite()) {
       SQLiteConfig sqlite = new SQLiteConfig();
@@ -167,8 +178,7 @@ final class BenchDatabases implements AutoCloseable {
 
   private String mysqlServer() {
     if (mysqlServer == null) {
-      String external = System.getenv(MYSQL_ENV);
-      mysqlServer = external != null && !external.isBlank() ? external : startEmbeddedMariaDb();
+      mysqlServer = startEmbeddedMariaDb();
     }
     return mysqlServer;
   }
@@ -185,8 +195,8 @@ final class BenchDatabases implements AutoCloseable {
       embedded.start();
       return "jdbc:mlmd:mysql://127.0.0.1:" + config.getPort() + "/?user=root&password=";
     } catch (Exception e) {
-      throw new IllegalStateException("Cannot start the embedded MariaDB, and " + MYSQL_ENV
-          + " names no server: " + e, e);
+      throw new IllegalStateException("Cannot start the embedded MariaDB (" + MYSQL_ENV
+          + " names no server): " + e, e);
     }
   }
 

@@ -17,20 +17,23 @@ import java.util.stream.Stream;
 /**
  * {@code PutArtifacts} of n new artifacts with five properties each, in one call on a fresh
  * store, against {@link JdbcBaseline#insertArtifacts} of the same artifacts into another fresh
- * store of the same schema. One round runs both sides, in alternating order; the first round
- * warms up. Every round checks that the side wrote exactly the artifacts it was given.
+ * store of the same schema. One round runs both sides, in alternating order; the first rounds
+ * warm up. Every round checks that the side wrote exactly the artifacts it was given.
  */
 final class PutArtifactsBench {
 
   private final BenchDatabases databases;
   private final TfxWorkload workload;
   private final int count;
+  private final int warmUpRounds;
   private final int rounds;
 
-  PutArtifactsBench(BenchDatabases databases, TfxWorkload workload, int count, int rounds) {
+  PutArtifactsBench(BenchDatabases databases, TfxWorkload workload, int count, int warmUpRounds,
+      int rounds) {
     this.databases = databases;
     this.workload = workload;
     this.count = count;
+    this.warmUpRounds = warmUpRounds;
     this.rounds = rounds;
   }
 
@@ -38,7 +41,7 @@ final class PutArtifactsBench {
     Samples mlmd4j = new Samples();
     Samples baseline = new Samples();
     String failure = "";
-    for (int round = 0; round <= rounds; round++) {
+    for (int round = 0; round < warmUpRounds + rounds; round++) {
       for (boolean storeSide : round % 2 == 0 ? new boolean[] {true, false}
           : new boolean[] {false, true}) {
         if (storeSide && !failure.isEmpty()) {
@@ -47,7 +50,7 @@ final class PutArtifactsBench {
         String url = databases.freshUrl(backend);
         try {
           double seconds = storeSide ? storeRound(url) : baselineRound(url);
-          if (round > 0) {
+          if (round >= warmUpRounds) {
             (storeSide ? mlmd4j : baseline).add(count / seconds);
           }
         } catch (MlmdException e) {
@@ -89,7 +92,7 @@ final class PutArtifactsBench {
       artifacts = workload.artifacts(TfxTypes.register(store), count);
     }
     double seconds;
-    try (Connection c = databases.openJdbc(url)) {
+    try (Connection c = BenchDatabases.openJdbc(url)) {
       System.gc();
       long start = System.nanoTime();
       JdbcBaseline.insertArtifacts(c, BenchDatabases.dialect(url), artifacts);
@@ -128,7 +131,7 @@ final class PutArtifactsBench {
     String expected = List.of(artifacts.size(), uris, names, states, properties, custom, ints,
         doubles, strings).toString();
     List<Long> found = new ArrayList<>();
-    try (Connection c = databases.openJdbc(url); Statement s = c.createStatement()) {
+    try (Connection c = BenchDatabases.openJdbc(url); Statement s = c.createStatement()) {
       for (String sql : List.of(
           "SELECT COUNT(*), SUM(LENGTH(uri)), SUM(LENGTH(name)), SUM(state) FROM Artifact",
           "SELECT COUNT(*), SUM(is_custom_property), SUM(int_value), COUNT(double_value),"

@@ -26,7 +26,7 @@ import java.util.Map;
  * with their events, in 2 stored contexts, repeated n times on one store after n/10 warm-up
  * calls, against {@link JdbcStepWriter} writing the same steps into another store.
  *
- * <p>Round trips a call are counted two ways. On the client, both sides run 100 more steps on a
+ * <p>Round trips a call are counted two ways. On the client, both sides run up to 100 more steps on a
  * {@link StatementCounter} connection; the store's side runs its own {@link LineageOperations}
  * there inside the transaction its source would open, since a store opened by URL offers no way
  * to wrap its connections. On MySQL the server counts too: the delta of its {@code Questions}
@@ -34,19 +34,21 @@ import java.util.Map;
  */
 final class PutExecutionBench {
 
-  /** Steps run on a counting connection, per side. */
-  static final int COUNTED_STEPS = 100;
+  /** Most steps run on a counting connection, per side. */
+  private static final int COUNTED_STEPS = 100;
 
   private final BenchDatabases databases;
   private final TfxWorkload workload;
   private final int steps;
   private final int warmUp;
+  private final int counted;
 
   PutExecutionBench(BenchDatabases databases, TfxWorkload workload, int steps) {
     this.databases = databases;
     this.workload = workload;
     this.steps = steps;
     this.warmUp = Math.max(1, steps / 10);
+    this.counted = Math.min(steps, COUNTED_STEPS);
   }
 
   /** What one side measured: calls a second, and round trips a call on client and server. */
@@ -112,7 +114,7 @@ final class PutExecutionBench {
       server = timed(dialect, nanos, i -> store.putExecution(requests.get(warmUp + i)));
     }
     StatementCounter counter = new StatementCounter();
-    try (Connection raw = databases.openJdbc(url)) {
+    try (Connection raw = BenchDatabases.openJdbc(url)) {
       Connection c = counter.wrap(raw);
       for (PutExecutionRequest request : counted(requests)) {
         Transactions.run(c, dialect, true,
@@ -131,7 +133,7 @@ final class PutExecutionBench {
     }
     long[] nanos = new long[steps];
     Map<String, Long> server;
-    try (Connection c = databases.openJdbc(url);
+    try (Connection c = BenchDatabases.openJdbc(url);
         JdbcStepWriter writer = new JdbcStepWriter(c, dialect)) {
       for (int i = 0; i < warmUp; i++) {
         writer.put(requests.get(i));
@@ -139,7 +141,7 @@ final class PutExecutionBench {
       server = timed(dialect, nanos, i -> writer.put(requests.get(warmUp + i)));
     }
     StatementCounter counter = new StatementCounter();
-    try (Connection raw = databases.openJdbc(url);
+    try (Connection raw = BenchDatabases.openJdbc(url);
         JdbcStepWriter writer = new JdbcStepWriter(counter.wrap(raw), dialect)) {
       for (PutExecutionRequest request : counted(requests)) {
         writer.put(request);
@@ -197,7 +199,7 @@ final class PutExecutionBench {
       inputs.put(key, read.get(ids.get(i++)));
     }
     List<PutExecutionRequest> requests = new ArrayList<>();
-    for (int step = 0; step < warmUp + steps + COUNTED_STEPS; step++) {
+    for (int step = 0; step < warmUp + steps + counted; step++) {
       requests.add(workload.completedStep(types, TfxComponent.TRAINER, step, inputs, contexts));
     }
     return requests;
@@ -219,7 +221,7 @@ final class PutExecutionBench {
       Bench.log("    %s: server commands a call: %s", side,
           ServerCounters.perCall(server, steps));
     }
-    return new Measured(steps / (total / 1e9), (double) counter.roundTrips() / COUNTED_STEPS,
+    return new Measured(steps / (total / 1e9), (double) counter.roundTrips() / counted,
         server.isEmpty() ? Double.NaN : (double) server.getOrDefault("Questions", 0L) / steps,
         latency);
   }
@@ -229,7 +231,7 @@ final class PutExecutionBench {
     String expected = List.of(executions, 3L + 2L * executions, 5L * executions,
         10L * executions, 2L * executions, 6L + 4L * executions).toString();
     List<Long> found = new ArrayList<>();
-    try (Connection c = databases.openJdbc(url); Statement s = c.createStatement()) {
+    try (Connection c = BenchDatabases.openJdbc(url); Statement s = c.createStatement()) {
       for (String table : List.of("Execution", "Artifact", "Event", "EventPath", "Association",
           "Attribution")) {
         try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {

@@ -21,22 +21,23 @@ import java.util.List;
  * Latency of reading n artifacts with their properties: {@code GetArtifactsByID} of all their
  * ids, and {@code GetArtifactsByContext} of the context they are all attributed to, against
  * {@link JdbcBaseline}'s queries reading the same rows from the same store. Each round times
- * all four reads, the two sides in alternating order; the first rounds warm up, and the first
- * one checks that both sides read the same artifacts.
+ * both reads, the two sides in alternating order; the first rounds warm up, and the first one
+ * checks that both sides read the same artifacts.
  */
 final class ReadBench {
-
-  private static final int WARM_UP_ROUNDS = 3;
 
   private final BenchDatabases databases;
   private final TfxWorkload workload;
   private final int count;
+  private final int warmUpRounds;
   private final int rounds;
 
-  ReadBench(BenchDatabases databases, TfxWorkload workload, int count, int rounds) {
+  ReadBench(BenchDatabases databases, TfxWorkload workload, int count, int warmUpRounds,
+      int rounds) {
     this.databases = databases;
     this.workload = workload;
     this.count = count;
+    this.warmUpRounds = warmUpRounds;
     this.rounds = rounds;
   }
 
@@ -50,7 +51,7 @@ final class ReadBench {
     String url = databases.freshUrl(backend);
     Dialect dialect = BenchDatabases.dialect(url);
     try (MetadataStore store = MetadataStore.open(url);
-        Connection c = databases.openJdbc(url)) {
+        Connection c = BenchDatabases.openJdbc(url)) {
       Filled filled = fill(store);
       List<Long> ids = filled.ids();
       long contextId = filled.contextId();
@@ -94,8 +95,8 @@ final class ReadBench {
     Samples mlmd4j = new Samples();
     Samples base = new Samples();
     String failure = "";
-    for (int round = 0; round < WARM_UP_ROUNDS + 2 * rounds; round++) {
-      boolean measure = round >= WARM_UP_ROUNDS;
+    for (int round = 0; round < warmUpRounds + rounds; round++) {
+      boolean measure = round >= warmUpRounds;
       List<Artifact> fromStore = null;
       List<Artifact> fromBaseline = null;
       for (boolean storeSide : round % 2 == 0 ? new boolean[] {true, false}
