@@ -125,7 +125,7 @@ final class MySqlSource extends MetadataSource {
 
   @Override
   protected <T> T runOnce(SqlWork<T> work, boolean writes) throws SQLException {
-    try (Connection c = pool.getConnection()) {
+    try (Connection c = checkout()) {
       T result;
       try {
         result = work.run(c);
@@ -147,6 +147,20 @@ final class MySqlSource extends MetadataSource {
         throw e;
       }
       return result;
+    }
+  }
+
+  /**
+   * A connection from the pool. The pool already waited its connection timeout for one (and
+   * tried to open new ones): the server is down or out of connections, which retrying the
+   * transaction would only wait out again, so the caller hears it now.
+   */
+  private Connection checkout() {
+    try {
+      return pool.getConnection();
+    } catch (SQLException e) {
+      throw new MlmdException(MlmdException.Code.UNAVAILABLE,
+          "No connection to " + description + " could be had: " + e.getMessage(), e);
     }
   }
 
