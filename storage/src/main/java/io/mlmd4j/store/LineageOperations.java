@@ -26,11 +26,13 @@ import java.util.Set;
  */
 public final class LineageOperations {
 
+  private final Dialect dialect;
   private final EdgeRepository edges;
   private final NodeRepository nodes;
   private final NodeWriter writer;
 
   public LineageOperations(Connection connection, Dialect dialect) {
+    this.dialect = dialect;
     this.edges = new EdgeRepository(connection, dialect);
     this.nodes = new NodeRepository(connection, dialect);
     this.writer = new NodeWriter(nodes, new TypeRepository(connection));
@@ -314,8 +316,8 @@ public final class LineageOperations {
     List<Long> upserted;
     try {
       upserted = writer.upsert(NodeAdapter.CONTEXT, batch, FieldMask.getDefaultInstance(), false);
-    } catch (MlmdException e) {
-      if (reuseExisting && e.code() == MlmdException.Code.ALREADY_EXISTS) {
+    } catch (SQLException e) {
+      if (reuseExisting && dialect.isUniqueViolation(e)) {
         throw new MlmdException(MlmdException.Code.ABORTED, "A context was created by another"
             + " writer while this call was reusing contexts; retry: " + e.getMessage(), e);
       }
