@@ -1,6 +1,7 @@
 package io.mlmd4j.bench;
 
 import io.mlmd4j.connect.Backend;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,10 @@ public final class Bench {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     // The store's pool settings draw a warning on every open; once is in the report.
     System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari.HikariConfig", "error");
+    if (List.of(args).contains("--help")) {
+      System.out.println(BenchOptions.USAGE);
+      return;
+    }
     BenchOptions options;
     try {
       options = BenchOptions.parse(args);
@@ -29,6 +34,7 @@ public final class Bench {
     }
     TfxWorkload workload = new TfxWorkload("bench", options.seed());
     List<Row> rows = new ArrayList<>();
+    double loadBefore = loadAverage();
     long start = System.nanoTime();
     try (BenchDatabases databases = new BenchDatabases()) {
       for (Backend backend : options.backends()) {
@@ -47,10 +53,16 @@ public final class Bench {
         }
       }
     }
-    System.out.printf(Locale.ROOT, "mlmd4j bench: %s; Java %s, %d cores; %.0f s%n%n", options,
-        Runtime.version(), Runtime.getRuntime().availableProcessors(),
+    // Other work on the machine skews every figure: the load average says how much there was.
+    System.out.printf(Locale.ROOT, "mlmd4j bench: %s%nJava %s, %d cores, load average %.1f"
+        + " before and %.1f after; %.0f s%n%n", options, Runtime.version(),
+        Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage(),
         (System.nanoTime() - start) / 1e9);
     ResultTable.print(rows, System.out);
+  }
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   static String name(Backend backend) {

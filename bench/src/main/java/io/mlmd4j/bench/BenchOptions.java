@@ -20,7 +20,7 @@ record BenchOptions(List<Backend> backends, Set<String> benchmarks, int artifact
 
   static final String USAGE = String.join("\n",
       "Usage: bench/run.sh [options]",
-      "  --backends=sqlite,mysql   backends to measure (default both; also: fake)",
+      "  --backends=sqlite,mysql   backends to measure (default both)",
       "  --only=putArtifacts,putExecution,reads   benchmarks to run (default all)",
       "  --artifacts=N   artifacts a putArtifacts call writes (default 10000)",
       "  --steps=N       putExecution calls measured (default 10000, after N/10 warm-up calls)",
@@ -30,6 +30,7 @@ record BenchOptions(List<Backend> backends, Set<String> benchmarks, int artifact
       "  --seed=N        the workload's seed (default 42)",
       "  --quick         small sizes for a check: 1000 artifacts, 500 steps, 1000 reads,"
           + " 2 rounds",
+      "  --help          this text",
       "The MySQL server is the one MLMD4J_BENCH_MYSQL_URL names"
           + " (jdbc:mlmd:mysql://host:port/?user=..&password=..), else an embedded MariaDB.");
 
@@ -49,7 +50,13 @@ record BenchOptions(List<Backend> backends, Set<String> benchmarks, int artifact
         case "--backends" -> {
           List<Backend> list = new ArrayList<>();
           for (String b : value.split(",")) {
-            list.add(Backend.valueOf(b.trim().toUpperCase(Locale.ROOT)));
+            String upper = b.trim().toUpperCase(Locale.ROOT);
+            if (!upper.equals("SQLITE") && !upper.equals("MYSQL")) {
+              // The baselines need a database that a second connection can reach.
+              throw new IllegalArgumentException("Unknown backend '" + b + "': sqlite or mysql"
+                  + "\n" + USAGE);
+            }
+            list.add(Backend.valueOf(upper));
           }
           backends = list;
         }
