@@ -75,7 +75,12 @@ public final class Bench {
 
   /** The first line of a message, at most 60 characters. */
   static String shorten(String message) {
+    return shorten(message, 60);
+  }
+
+  /** The first line of a message, at most {@code max} characters. */
+  static String shorten(String message, int max) {
     String line = message.lines().findFirst().orElse("");
-    return line.length() <= 60 ? line : line.substring(0, 57) + "...";
+    return line.length() <= max ? line : line.substring(0, max - 3) + "...";
   }
 }

@@ -221,6 +221,9 @@ final class PutExecutionBench {
       Bench.log("    %s: server commands a call: %s", side,
           ServerCounters.perCall(server, steps));
     }
+    Bench.log("    %s: JDBC round trips a call:", side);
+    counter.bySql().forEach((sql, n) -> Bench.log("      %5.2f  %s", (double) n / counted,
+        Bench.shorten(sql.replaceAll("\\s+", " "), 90)));
     return new Measured(steps / (total / 1e9), (double) counter.roundTrips() / counted,
         server.isEmpty() ? Double.NaN : (double) server.getOrDefault("Questions", 0L) / steps,
         latency);

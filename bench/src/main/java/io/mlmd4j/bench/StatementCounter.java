@@ -6,6 +6,9 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Counts what a JDBC connection sends to its database: every statement execution, every batch
@@ -17,6 +20,7 @@ final class StatementCounter {
 
   private long roundTrips;
   private long batchedRows;
+  private final Map<String, Long> bySql = new TreeMap<>();
 
   /** A connection that forwards to {@code connection} and counts through this counter. */
   Connection wrap(Connection connection) {
@@ -32,6 +36,16 @@ final class StatementCounter {
   /** Rows sent in batches so far. */
   long batchedRows() {
     return batchedRows;
+  }
+
+  /** The round trips so far by SQL text ({@code commit()} and {@code rollback()} by name). */
+  Map<String, Long> bySql() {
+    return Collections.unmodifiableMap(bySql);
+  }
+
+  private void count(String sql) {
+    roundTrips++;
+    bySql.merge(sql, 1L, Long::sum);
   }
 
   private static Object forward(Object target, Method method, Object[] args) throws Throwable {
@@ -53,12 +67,15 @@ final class StatementCounter {
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       Object result = forward(connection, method, args);
       switch (method.getName()) {
-        case "commit", "rollback" -> roundTrips++;
+        case "commit", "rollback" -> count(method.getName() + "()");
         default -> {
           if (result instanceof Statement statement
               && Statement.class.isAssignableFrom(method.getReturnType())) {
+            // A prepared statement's SQL comes with its creation, a plain one's with each call.
+            String sql = args != null && args.length > 0 && args[0] instanceof String text
+                ? text : null;
             return Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                new Class<?>[] {method.getReturnType()}, new StatementHandler(statement));
+                new Class<?>[] {method.getReturnType()}, new StatementHandler(statement, sql));
           }
         }
       }
@@ -68,10 +85,12 @@ final class StatementCounter {
 
   private final class StatementHandler implements InvocationHandler {
     private final Statement statement;
+    private final String preparedSql;
     private long pending;
 
-    StatementHandler(Statement statement) {
+    StatementHandler(Statement statement, String preparedSql) {
       this.statement = statement;
+      this.preparedSql = preparedSql;
     }
 
     @Override
@@ -83,12 +102,12 @@ final class StatementCounter {
         pending = 0;
       } else if (name.equals("executeBatch") || name.equals("executeLargeBatch")) {
         if (pending > 0) { // an empty batch sends nothing
-          roundTrips++;
+          count(preparedSql);
         }
         batchedRows += pending;
         pending = 0;
       } else if (name.startsWith("execute")) {
-        roundTrips++;
+        count(preparedSql != null ? preparedSql : (String) args[0]);
       }
       return forward(statement, method, args);
     }
