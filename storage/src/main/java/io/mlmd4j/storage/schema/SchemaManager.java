@@ -212,7 +212,8 @@ public final class SchemaManager {
 
   private void create(Connection c) throws SQLException {
     execute(c, scripts.create());
-    try (PreparedStatement s = c.prepareStatement("INSERT INTO MLMDEnv(schema_version) VALUES (?)")) {
+    try (PreparedStatement s =
+        c.prepareStatement("INSERT INTO MLMDEnv(schema_version) VALUES (?)")) {
       s.setInt(1, SchemaScripts.LIBRARY_VERSION);
       s.executeUpdate();
     }

@@ -63,6 +63,21 @@ class SqliteSchemaTest {
     }
   }
 
+  @Test
+  void stepsCoverEveryVersionAndNoMore() {
+    SqliteSchema schema = new SqliteSchema();
+    for (int version = 1; version <= SchemaScripts.LIBRARY_VERSION; version++) {
+      assertThat(schema.upgradeTo(version)).as("up to %d", version).isNotEmpty();
+      assertThat(schema.downgradeTo(version - 1)).as("down to %d", version - 1).isNotEmpty();
+    }
+    assertThatThrownBy(() -> schema.upgradeTo(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> schema.upgradeTo(11)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> schema.downgradeTo(-1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> schema.downgradeTo(10))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   /** The comparison is of something: MLMD's file has the parts the schema is made of. */
   @Test
   void mlmdsVersion10HasWhatTheComparisonChecks() {
@@ -109,8 +124,8 @@ class SqliteSchemaTest {
         change("index column", s -> s.replace("ON `Artifact` (`uri`)", "ON `Artifact` (`name`)")),
         change("index name", s -> s.replace("`idx_type_name`", "`idx_type_names`")),
         change("default", s -> s.replace(
-            "`last_update_time_since_epoch` INT NOT NULL DEFAULT 0,\n  UNIQUE (`type_id`, `name`)",
-            "`last_update_time_since_epoch` INT NOT NULL DEFAULT 1,\n  UNIQUE (`type_id`, `name`)")),
+            "`last_update_time_since_epoch` INT NOT NULL DEFAULT 0,\n  UNIQUE",
+            "`last_update_time_since_epoch` INT NOT NULL DEFAULT 1,\n  UNIQUE")),
         change("declared type", s -> s.replace("`bool_value` BOOLEAN", "`bool_value` TINYINT(1)")),
         change("nullability", s -> s.replace("`data_type` INT NULL", "`data_type` INT NOT NULL")),
         change("unique column", s -> s.replace("`external_id` VARCHAR(255) UNIQUE,\n  `create",
