@@ -73,8 +73,10 @@ final class JdbcBaseline {
       for (int from = 0; from < ids.size(); from += IN_LIST) {
         List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
         String in = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+        // LEFT JOIN: it keeps MySQL from starting the join at Type (slower by half here).
         try (PreparedStatement s = conn.prepareStatement("SELECT " + ARTIFACT_COLUMNS
-            + " FROM Artifact a JOIN Type t ON t.id = a.type_id WHERE a.id IN (" + in + ")")) {
+            + " FROM Artifact a LEFT JOIN Type t ON t.id = a.type_id"
+            + " WHERE a.id IN (" + in + ")")) {
           bindIds(s, chunk);
           readArtifacts(s, builders);
         }
@@ -95,7 +97,7 @@ final class JdbcBaseline {
       Map<Long, Artifact.Builder> builders = new LinkedHashMap<>();
       try (PreparedStatement s = conn.prepareStatement("SELECT " + ARTIFACT_COLUMNS
           + " FROM Attribution att JOIN Artifact a ON a.id = att.artifact_id"
-          + " JOIN Type t ON t.id = a.type_id WHERE att.context_id = ?")) {
+          + " LEFT JOIN Type t ON t.id = a.type_id WHERE att.context_id = ?")) {
         s.setLong(1, contextId);
         readArtifacts(s, builders);
       }

@@ -29,8 +29,9 @@ import java.util.Map;
  * <p>Round trips a call are counted two ways. On the client, both sides run up to 100 more
  * steps on a {@link StatementCounter} connection; the store's side runs its own
  * {@link LineageOperations} there inside the transaction its source would open, since a store
- * opened by URL offers no way to wrap its connections. On MySQL the server counts too: the delta of its {@code Questions}
- * status around the timed calls covers everything the store and its pool sent.
+ * opened by URL offers no way to wrap its connections. On MySQL the server counts too: the
+ * delta of its {@code Questions} status around the timed calls covers everything the store and
+ * its pool sent.
  */
 final class PutExecutionBench {
 
