@@ -24,12 +24,16 @@ expression
   | expression OR expression      # orExpression
   ;
 
+// The operator comes after the first operand is parsed, so an error there lists every operator.
 predicate
-  : value comparisonOperator value                        # comparison
-  | value NOT? IN LPAREN value (COMMA value)* RPAREN      # inList
-  | value NOT? LIKE value                                 # like
-  | value IS NOT? NULL                                    # isNull
-  | value                                                 # booleanValue
+  : value predicateTail?
+  ;
+
+predicateTail
+  : comparisonOperator value                          # comparison
+  | NOT? IN LPAREN value (COMMA value)* RPAREN        # inList
+  | NOT? LIKE value                                   # like
+  | IS NOT? NULL                                      # isNull
   ;
 
 comparisonOperator

@@ -94,9 +94,24 @@ final class FilterBuilder extends LqlBaseVisitor<Expression> {
     }
   }
 
-  @Override public Expression visitComparison(LqlParser.ComparisonContext ctx) {
-    LqlParser.ValueContext leftTree = ctx.value(0);
-    LqlParser.ValueContext rightTree = ctx.value(1);
+  @Override public Expression visitPredicate(LqlParser.PredicateContext ctx) {
+    LqlParser.ValueContext leftTree = ctx.value();
+    LqlParser.PredicateTailContext tail = ctx.predicateTail();
+    if (tail == null) {
+      return visit(leftTree);
+    } else if (tail instanceof LqlParser.ComparisonContext comparison) {
+      return comparison(leftTree, comparison);
+    } else if (tail instanceof LqlParser.InListContext in) {
+      return inList(leftTree, in);
+    } else if (tail instanceof LqlParser.LikeContext like) {
+      return like(leftTree, like);
+    }
+    return new IsNull(visit(leftTree), ((LqlParser.IsNullContext) tail).NOT() != null);
+  }
+
+  private Expression comparison(LqlParser.ValueContext leftTree,
+      LqlParser.ComparisonContext ctx) {
+    LqlParser.ValueContext rightTree = ctx.value();
     Expression left = operand(leftTree, enumTypeOf(rightTree));
     Expression right = operand(rightTree, enumTypeOf(leftTree));
     Token operator = ctx.comparisonOperator().getStart();
@@ -115,12 +130,11 @@ final class FilterBuilder extends LqlBaseVisitor<Expression> {
     };
   }
 
-  @Override public Expression visitInList(LqlParser.InListContext ctx) {
-    List<LqlParser.ValueContext> trees = ctx.value();
-    Expression operand = visit(trees.get(0));
-    EnumType enumType = enumTypeOf(trees.get(0));
+  private Expression inList(LqlParser.ValueContext operandTree, LqlParser.InListContext ctx) {
+    Expression operand = visit(operandTree);
+    EnumType enumType = enumTypeOf(operandTree);
     List<Expression> values = new ArrayList<>();
-    for (LqlParser.ValueContext tree : trees.subList(1, trees.size())) {
+    for (LqlParser.ValueContext tree : ctx.value()) {
       Expression value = operand(tree, enumType);
       requireComparable(tree.getStart(), operand, value);
       values.add(value);
@@ -128,9 +142,9 @@ final class FilterBuilder extends LqlBaseVisitor<Expression> {
     return new InList(operand, values, ctx.NOT() != null);
   }
 
-  @Override public Expression visitLike(LqlParser.LikeContext ctx) {
-    Expression operand = visit(ctx.value(0));
-    Expression pattern = visit(ctx.value(1));
+  private Expression like(LqlParser.ValueContext operandTree, LqlParser.LikeContext ctx) {
+    Expression operand = visit(operandTree);
+    Expression pattern = visit(ctx.value());
     for (Expression e : List.of(operand, pattern)) {
       if (e.type() != ValueType.STRING) {
         throw Parsing.error(ctx.LIKE().getSymbol(),
@@ -138,14 +152,6 @@ final class FilterBuilder extends LqlBaseVisitor<Expression> {
       }
     }
     return new Like(operand, pattern, ctx.NOT() != null);
-  }
-
-  @Override public Expression visitIsNull(LqlParser.IsNullContext ctx) {
-    return new IsNull(visit(ctx.value()), ctx.NOT() != null);
-  }
-
-  @Override public Expression visitBooleanValue(LqlParser.BooleanValueContext ctx) {
-    return visit(ctx.value());
   }
 
   @Override public Expression visitNegation(LqlParser.NegationContext ctx) {

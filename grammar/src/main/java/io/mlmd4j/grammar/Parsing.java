@@ -8,10 +8,12 @@ import java.util.Objects;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.ATNState;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
@@ -39,8 +41,11 @@ final class Parsing {
         case LqlLexer.UNEXPECTED_CHARACTER ->
             throw error(token, "unexpected character '" + token.getText() + "'", List.of());
         default -> {
-          IntervalSet expected = e != null ? e.getExpectedTokens()
-              : ((Parser) recognizer).getExpectedTokens();
+          Parser parser = (Parser) recognizer;
+          IntervalSet expected = new IntervalSet(e != null ? e.getExpectedTokens()
+              : parser.getExpectedTokens());
+          expected.addAll(((RememberingStrategy) parser.getErrorHandler()).passed);
+          expected.remove(Token.EPSILON);
           throw error(token, "unexpected " + describe(token), describe(expected));
         }
       }
@@ -58,7 +63,29 @@ final class Parsing {
     LqlParser parser = new LqlParser(new CommonTokenStream(lexer));
     parser.removeErrorListeners();
     parser.addErrorListener(THROWING);
+    parser.setErrorHandler(new RememberingStrategy());
     return parser;
+  }
+
+  /**
+   * Remembers the tokens the parser could have taken since it last matched one. Optional clauses
+   * and operators it passed over are decided before the error shows, so without them "expected"
+   * would only say what may follow the last clause.
+   */
+  private static final class RememberingStrategy extends DefaultErrorStrategy {
+
+    private final IntervalSet passed = new IntervalSet();
+
+    @Override public void sync(Parser recognizer) throws RecognitionException {
+      ATNState state = recognizer.getInterpreter().atn.states.get(recognizer.getState());
+      passed.addAll(recognizer.getATN().nextTokens(state));
+      super.sync(recognizer);
+    }
+
+    @Override public void reportMatch(Parser recognizer) {
+      passed.clear();
+      super.reportMatch(recognizer);
+    }
   }
 
   /** An error at the start of {@code token}. */
@@ -81,10 +108,13 @@ final class Parsing {
     boolean names = expected.contains(LqlLexer.IDENTIFIER);
     List<String> descriptions = new ArrayList<>();
     for (int type : expected.toList()) {
-      if (names && (NON_RESERVED.contains(type) || type == LqlLexer.QUOTED_IDENTIFIER)) {
-        continue;
+      if (type != Token.EOF && !(names
+          && (NON_RESERVED.contains(type) || type == LqlLexer.QUOTED_IDENTIFIER))) {
+        descriptions.add(describe(type));
       }
-      descriptions.add(describe(type));
+    }
+    if (expected.contains(Token.EOF)) {
+      descriptions.add(describe(Token.EOF));
     }
     return descriptions;
   }

@@ -249,7 +249,9 @@ class FilterQueriesTest {
   @ParameterizedTest
   @EnumSource(NodeKind.class)
   void rejectsMlmdsInvalidExamplesWithTheirPosition(NodeKind kind) {
-    assertError("invalid syntax", kind, 1, 9, "unexpected 'syntax'");
+    assertError("invalid syntax", kind, 1, 9, "unexpected 'syntax'", "AND", "OR", "NOT", "IN",
+        "LIKE", "IS", "'='", "'!='", "'<>'", "'<='", "'>='", "'<'", "'>'", "'+'", "'-'", "'*'",
+        "'/'", "'.'", "end of input");
     assertError("unknown_field = 'x'", kind, 1, 1, "unknown attribute 'unknown_field'");
     assertError("name = 'exe_name_with_''", kind, 1, 24, "unterminated string literal");
     assertError("type = 'DataSet' AND properties.span = 1", kind, 1, 22,
