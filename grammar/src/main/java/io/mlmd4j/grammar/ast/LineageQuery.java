@@ -23,7 +23,7 @@ public record LineageQuery(Direction direction, List<Filter> startSets, Optional
 
   /**
    * @throws IllegalArgumentException if a list that must not be empty is, a start set is on
-   *     contexts, the hop count is negative or two results have the same name
+   *     contexts, the hop count is negative, a result name is empty or two are the same
    */
   public LineageQuery {
     Objects.requireNonNull(direction, "direction");
@@ -42,6 +42,9 @@ public record LineageQuery(Direction direction, List<Filter> startSets, Optional
     }
     Set<String> names = new HashSet<>();
     for (LineageResult result : results) {
+      if (result.name().isEmpty()) {
+        throw new IllegalArgumentException("a result name cannot be empty");
+      }
       if (!names.add(result.name().toLowerCase(Locale.ROOT))) {
         throw new IllegalArgumentException("two results named " + result.name());
       }

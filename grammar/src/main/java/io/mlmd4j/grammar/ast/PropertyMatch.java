@@ -12,9 +12,11 @@ import java.util.Objects;
  */
 public record PropertyMatch(String name, Literal value) {
 
-  /** @throws IllegalArgumentException if the value is an enum name */
+  /** @throws IllegalArgumentException if the name is empty or the value is an enum name */
   public PropertyMatch {
-    Objects.requireNonNull(name, "name");
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("a property name cannot be empty");
+    }
     if (value instanceof EnumLiteral) {
       throw new IllegalArgumentException("a property value cannot be an enum name");
     }

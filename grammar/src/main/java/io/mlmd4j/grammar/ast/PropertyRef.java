@@ -14,8 +14,11 @@ import java.util.Objects;
  */
 public record PropertyRef(String name, boolean custom, ValueField field) implements Expression {
 
+  /** @throws IllegalArgumentException if the name is empty */
   public PropertyRef {
-    Objects.requireNonNull(name, "name");
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("a property name cannot be empty");
+    }
     Objects.requireNonNull(field, "field");
   }
 
