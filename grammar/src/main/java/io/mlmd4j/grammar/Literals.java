@@ -98,7 +98,7 @@ final class Literals {
     return b.toString();
   }
 
-  /** {@code digits} digits of {@code radix} from {@code from} in {@code text}, before {@code end}. */
+  /** The number in {@code digits} digits of {@code radix} at {@code from}, before {@code end}. */
   private static int number(Token token, int errorOffset, String text, int from, int end,
       int digits, int radix) {
     long value = 0;

@@ -242,7 +242,7 @@ final class Unparser {
   }
 
   /** A string literal: single-quoted unless the text has a ' and no ". */
-  static String quote(String text) {
+  private static String quote(String text) {
     char quote = text.indexOf('\'') >= 0 && text.indexOf('"') < 0 ? '"' : '\'';
     return escape(text, quote);
   }
