@@ -5,7 +5,7 @@
  * Imported by Lql.g4, which generates the one parser for both languages, so a filter parses to
  * the same tree whether it stands alone or inside a lineage query. The rules only say what is
  * well formed; which names exist for which kind of node is checked when the tree becomes the
- * AST (io.mlmd4j.grammar.AstBuilder).
+ * AST (io.mlmd4j.grammar.FilterBuilder).
  *
  * Keywords and names are case-insensitive (the importing grammar sets caseInsensitive); the
  * text of identifiers, strings and property names keeps its case.

@@ -16,7 +16,7 @@ public final class FilterQueries {
   }
 
   /**
-   * Parses a filter on nodes of {@code kind}.
+   * Parses a filter on nodes of {@code kind}. Safe to call from many threads at once.
    *
    * @return the filter, well typed, naming only attributes and neighbours {@code kind} has
    * @throws QuerySyntaxException if the text is not such a filter

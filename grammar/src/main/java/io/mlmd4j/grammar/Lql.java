@@ -12,7 +12,8 @@ public final class Lql {
   }
 
   /**
-   * Parses one LQL statement, optionally ending in {@code ;}.
+   * Parses one LQL statement, optionally ending in {@code ;}. Safe to call from many threads at
+   * once.
    *
    * @return the statement with its defaults filled in: direction BOTH, no hop limit, RETURN GRAPH
    * @throws QuerySyntaxException if the text is not such a statement
