@@ -55,10 +55,13 @@ final class ServerCounters {
     return delta;
   }
 
-  /** The command counts of a delta, divided by {@code calls}, largest first. */
+  /**
+   * The command counts of a delta, divided by {@code calls}, largest first; those under one in
+   * a hundred calls (a pool's pings) are left out.
+   */
   static String perCall(Map<String, Long> delta, int calls) {
     return delta.entrySet().stream()
-        .filter(e -> !e.getKey().equals("Questions"))
+        .filter(e -> !e.getKey().equals("Questions") && e.getValue() * 100 >= calls)
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .map(e -> String.format("%s %.2f", e.getKey().substring("Com_".length()),
             (double) e.getValue() / calls))
