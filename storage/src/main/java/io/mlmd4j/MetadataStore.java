@@ -118,7 +118,30 @@ import io.mlmd4j.storage.schema.SchemaManager;
 /**
  * An MLMD metadata store: MLMD's {@code MetadataStoreService}, one method per RPC, on MLMD's own
  * protobuf messages. Thread-safe; every call is one transaction that either takes effect whole or
- * leaves no trace. Close it to release its connections (a fake store's data goes with it).
+ * leaves no trace, and a call that loses a race to another writer (MLMD's ABORTED) is retried a
+ * few times before ABORTED reaches the caller. Close it to release its connections (a fake
+ * store's data goes with it). Errors are {@link MlmdException}s carrying MLMD's status code.
+ *
+ * <p>Where MLMD's C++ implementation has a quirk, mlmd4j copies it when clients can depend on
+ * it and fixes it when it loses or corrupts data:
+ *
+ * <ul>
+ *   <li>Copied: a page larger than 100 returns 101 rows and no token; GetContextsByArtifact and
+ *       GetContextsByExecution answer NOT_FOUND for a node without contexts;
+ *       Get*ByExternalIds answer NOT_FOUND when no id matches; reuse_context_if_already_exist
+ *       reuses a context without updating it; GetLineageGraph is UNIMPLEMENTED; an update's
+ *       last-update time moves when the request differs from the stored node in any field but
+ *       type_id, properties and the times (a request without the output-only {@code type}
+ *       differs).
+ *   <li>Fixed: doubles keep full precision (MLMD rounds to 6 decimals); a unique violation on
+ *       update is ALREADY_EXISTS (MLMD: INTERNAL); re-putting a type without external_id keeps
+ *       the stored one (MLMD blanks it); an empty artifact-event pair in PutExecution gets no
+ *       attribution to artifact -1; an event naming a missing artifact is INVALID_ARGUMENT (MLMD
+ *       stores it dangling); a custom property without a value is INVALID_ARGUMENT (MLMD stores
+ *       a row it cannot read back); last-update times only move forward, even within one
+ *       millisecond; pages continue on (order column, id) exactly, even where ids and times
+ *       disagree in order.
+ * </ul>
  */
 public final class MetadataStore implements AutoCloseable {
 

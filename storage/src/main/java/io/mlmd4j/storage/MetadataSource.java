@@ -9,8 +9,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The database behind one store: hands out a connection for a transaction, runs the work in it,
- * retries what the database reports as busy, locked or deadlocked with bounded backoff, and turns
- * the rest into {@link MlmdException}s. Every store call is one {@link #write} or {@link #read}.
+ * retries with bounded backoff what the database reports as busy, locked or deadlocked and what
+ * the work reports as ABORTED (a concurrent writer won a race), and turns the rest into
+ * {@link MlmdException}s. Every store call is one {@link #write} or {@link #read}.
  */
 public abstract class MetadataSource implements AutoCloseable {
 
@@ -63,6 +64,13 @@ public abstract class MetadataSource implements AutoCloseable {
     for (int attempt = 1; ; attempt++) {
       try {
         return runOnce(work, writes);
+      } catch (MlmdException e) {
+        // ABORTED is MLMD's "retry the call": a concurrent writer won a race (created the
+        // context this call meant to create, or is creating the schema).
+        if (e.code() != MlmdException.Code.ABORTED || attempt >= MAX_ATTEMPTS) {
+          throw e;
+        }
+        backoff(attempt);
       } catch (SQLException e) {
         boolean retry = dialect.isRetryable(e) || isConnectionLost(e);
         if (!retry) {

@@ -70,6 +70,7 @@ final class MySqlSource extends MetadataSource {
     hikari.setConnectionTimeout(30_000);
     // Connections are checked when idle and renewed before a server's usual wait_timeout.
     hikari.setKeepaliveTime(60_000);
+    hikari.setIdleTimeout(300_000);
     hikari.setMaxLifetime(600_000);
     try {
       return new MySqlSource(new HikariDataSource(hikari), description);

@@ -1,0 +1,84 @@
+package io.mlmd4j.cli;
+
+import io.mlmd4j.MlmdException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code mlmd} command. Without a subcommand it summarises the demo store. Errors are one
+ * line naming the problem and exit with a non-zero code; {@code --debug} adds the stack trace.
+ */
+@Command(name = "mlmd", mixinStandardHelpOptions = true, version = "mlmd4j 0.1.0",
+    description = "Look into an MLMD store (jdbc:mlmd:fake, jdbc:mlmd:sqlite:<path>,"
+        + " jdbc:mlmd:mysql://host[:port]/db). Without a URL: the demo store, a TFX pipeline"
+        + " history created under ~/.mlmd4j on first use.",
+    subcommands = {SummaryCommand.class, TypesCommand.class, NodesCommand.Artifacts.class,
+        NodesCommand.Executions.class, CompareCommand.class, DemoCommand.class,
+        MigrateCommand.class, CommandLine.HelpCommand.class})
+public final class Mlmd implements Callable<Integer> {
+
+  @Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+      description = "Print the stack trace of an error.")
+  boolean debug;
+
+  @Override
+  public Integer call() throws Exception {
+    return new SummaryCommand().summarize(null, spec.commandLine().getOut(),
+        spec.commandLine().getErr());
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line; returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    Mlmd root = new Mlmd();
+    CommandLine line = new CommandLine(root);
+    line.setOut(out);
+    line.setErr(err);
+    line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      boolean debug = parsed.hasMatchedOption("--debug")
+          || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      err.println("mlmd: " + describe(e));
+      err.flush();
+      return e instanceof MlmdException m ? exitCode(m) : 1;
+    });
+    line.setParameterExceptionHandler((ParameterException e, String[] a) -> {
+      err.println("mlmd: " + e.getMessage());
+      err.println("Try 'mlmd " + (e.getCommandLine() == line ? "" : e.getCommandLine()
+          .getCommandName() + " ") + "--help'.");
+      err.flush();
+      return 2;
+    });
+    return line.execute(args);
+  }
+
+  private static String describe(Exception e) {
+    if (e instanceof MlmdException m) {
+      return m.getMessage() + " (" + m.code() + ")";
+    }
+    return e.getMessage() == null ? e.toString() : e.getMessage();
+  }
+
+  /** 3 for a bad argument or a missing thing, 4 for the store refusing, 1 otherwise. */
+  private static int exitCode(MlmdException e) {
+    return switch (e.code()) {
+      case INVALID_ARGUMENT, NOT_FOUND, OUT_OF_RANGE -> 3;
+      case FAILED_PRECONDITION, ALREADY_EXISTS, UNAUTHENTICATED, PERMISSION_DENIED,
+          UNAVAILABLE -> 4;
+      default -> 1;
+    };
+  }
+}

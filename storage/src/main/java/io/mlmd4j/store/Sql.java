@@ -1,0 +1,151 @@
+package io.mlmd4j.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import io.mlmd4j.storage.Dialect;
+
+/** Small JDBC helpers shared by the repositories. */
+final class Sql {
+
+  /**
+   * Ids per {@code IN (...)} list: well inside SQLite's and MySQL's bound-parameter limits, and
+   * large enough that 10,000 ids take a handful of queries.
+   */
+  static final int IN_LIST_CHUNK = 500;
+
+  private Sql() {}
+
+  /** Reads one row of a result set. */
+  @FunctionalInterface
+  interface RowReader<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /** {@code ?, ?, ?} with {@code n} markers. */
+  static String markers(int n) {
+    return String.join(", ", Collections.nCopies(n, "?"));
+  }
+
+  /** The values in slices of at most {@link #IN_LIST_CHUNK}. */
+  static <T> List<List<T>> chunks(Collection<T> values) {
+    List<T> all = new ArrayList<>(values);
+    List<List<T>> chunks = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += IN_LIST_CHUNK) {
+      chunks.add(all.subList(i, Math.min(all.size(), i + IN_LIST_CHUNK)));
+    }
+    return chunks;
+  }
+
+  /** Binds each value at positions {@code first, first + 1, ...}; null becomes SQL NULL. */
+  static void bind(PreparedStatement s, int first, List<?> values) throws SQLException {
+    for (int i = 0; i < values.size(); i++) {
+      Object v = values.get(i);
+      if (v == null) {
+        s.setNull(first + i, Types.NULL);
+      } else {
+        s.setObject(first + i, v);
+      }
+    }
+  }
+
+  /** Runs a query with parameters and reads every row. */
+  static <T> List<T> query(Connection c, String sql, List<?> params, RowReader<T> reader)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, 1, params);
+      List<T> rows = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          rows.add(reader.read(rs));
+        }
+      }
+      return rows;
+    }
+  }
+
+  /**
+   * Runs {@code sqlWithIn} once per chunk of {@code ids}, where {@code %s} in the SQL stands for
+   * the chunk's markers; {@code before} are bound ahead of the ids.
+   */
+  static <T> List<T> queryIn(Connection c, String sqlWithIn, List<?> before,
+      Collection<? extends Object> ids, RowReader<T> reader) throws SQLException {
+    List<T> rows = new ArrayList<>();
+    for (List<? extends Object> chunk : chunks(ids)) {
+      List<Object> params = new ArrayList<>(before);
+      params.addAll(chunk);
+      rows.addAll(query(c, String.format(sqlWithIn, markers(chunk.size())), params, reader));
+    }
+    return rows;
+  }
+
+  /** Executes an update with parameters; returns the affected row count. */
+  static int update(Connection c, String sql, List<?> params) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, 1, params);
+      return s.executeUpdate();
+    }
+  }
+
+  /**
+   * Inserts the rows in one JDBC batch and returns their generated ids in order. On MySQL the
+   * driver reports them (rewritten into one multi-row INSERT, whose AUTO_INCREMENT ids are
+   * consecutive); on SQLite one writer holds the database (BEGIN IMMEDIATE), so the batch's
+   * ids are consecutive and end at {@code last_insert_rowid()}.
+   */
+  static List<Long> insertReturningIds(Connection c, Dialect dialect, String sql,
+      List<List<Object>> rows) throws SQLException {
+    List<Long> ids = new ArrayList<>(rows.size());
+    if (rows.isEmpty()) {
+      return ids;
+    }
+    try (PreparedStatement s = dialect == Dialect.MYSQL
+        ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS) : c.prepareStatement(sql)) {
+      for (List<Object> row : rows) {
+        bind(s, 1, row);
+        s.addBatch();
+      }
+      s.executeBatch();
+      if (dialect == Dialect.MYSQL) {
+        try (ResultSet keys = s.getGeneratedKeys()) {
+          while (keys.next()) {
+            ids.add(keys.getLong(1));
+          }
+        }
+      } else {
+        long last;
+        try (Statement q = c.createStatement();
+            ResultSet rs = q.executeQuery("SELECT last_insert_rowid()")) {
+          rs.next();
+          last = rs.getLong(1);
+        }
+        for (int i = 0; i < rows.size(); i++) {
+          ids.add(last - rows.size() + 1 + i);
+        }
+      }
+    }
+    if (ids.size() != rows.size()) {
+      throw new SQLException("Expected " + rows.size() + " generated ids, got " + ids.size());
+    }
+    return ids;
+  }
+
+  /** A nullable long column. */
+  static Long getLong(ResultSet rs, String column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  /** A nullable int column. */
+  static Integer getInt(ResultSet rs, String column) throws SQLException {
+    int v = rs.getInt(column);
+    return rs.wasNull() ? null : v;
+  }
+}
