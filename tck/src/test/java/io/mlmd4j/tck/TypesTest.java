@@ -431,13 +431,14 @@ class TypesTest extends TckTest {
         .containsExactlyInAnyOrder(e1, e2);
     assertFails(Code.INVALID_ARGUMENT, () -> executionTypesByExternalIds(""));
 
-    ContextType c1 = contextType("name: 'tck_type_1' external_id: 'type_external_id_1'");
-    ContextType c2 = contextType("name: 'tck_type_2' external_id: 'type_external_id_2'");
+    // External ids are unique across all types, whatever their kind.
+    ContextType c1 = contextType("name: 'tck_type_1' external_id: 'context_type_id_1'");
+    ContextType c2 = contextType("name: 'tck_type_2' external_id: 'context_type_id_2'");
     c1 = c1.toBuilder().setId(put(c1)).build();
     c2 = c2.toBuilder().setId(put(c2)).build();
-    assertThat(contextTypesByExternalIds("type_external_id_1")).containsExactly(c1);
-    assertFails(Code.NOT_FOUND, () -> contextTypesByExternalIds("absent"));
-    assertThat(contextTypesByExternalIds("type_external_id_1", "type_external_id_2", "absent"))
+    assertThat(contextTypesByExternalIds("context_type_id_1")).containsExactly(c1);
+    assertFails(Code.NOT_FOUND, () -> contextTypesByExternalIds("type_external_id_1"));
+    assertThat(contextTypesByExternalIds("context_type_id_1", "context_type_id_2", "absent"))
         .containsExactlyInAnyOrder(c1, c2);
     assertFails(Code.INVALID_ARGUMENT, () -> contextTypesByExternalIds(""));
   }
