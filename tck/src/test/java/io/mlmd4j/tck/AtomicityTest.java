@@ -84,6 +84,19 @@ class AtomicityTest extends TckTest {
   }
 
   @StoreTest
+  @DisplayName("(issue item 3) PutArtifacts: insert, update, then a name taken in the same call")
+  void putArtifactsDuplicateLast() {
+    fill();
+    assertFailsWithoutTrace(Code.ALREADY_EXISTS, () -> store.putArtifacts(
+        PutArtifactsRequest.newBuilder()
+            .addArtifacts(artifact("type_id: %d name: 'same'", artifactTypeId))
+            .addArtifacts(artifact("id: %d type_id: %d uri: 'changed'", artifactIds.get(0),
+                artifactTypeId))
+            .addArtifacts(artifact("type_id: %d name: 'same'", artifactTypeId))
+            .build()));
+  }
+
+  @StoreTest
   @DisplayName("(issue item 3) PutArtifacts: the last update's time is stale: nothing stored")
   void putArtifactsStaleLast() {
     fill();
@@ -109,6 +122,19 @@ class AtomicityTest extends TckTest {
             .addExecutions(execution("id: %d type_id: %d last_known_state: COMPLETE",
                 executionIds.get(0), executionTypeId))
             .addExecutions(execution("type_id: %d", executionTypeId + 1000))
+            .build()));
+  }
+
+  @StoreTest
+  @DisplayName("(issue item 3) PutExecutions: insert, update, then a name taken in the same call")
+  void putExecutionsDuplicateLast() {
+    fill();
+    assertFailsWithoutTrace(Code.ALREADY_EXISTS, () -> store.putExecutions(
+        PutExecutionsRequest.newBuilder()
+            .addExecutions(execution("type_id: %d name: 'same'", executionTypeId))
+            .addExecutions(execution("id: %d type_id: %d last_known_state: COMPLETE",
+                executionIds.get(0), executionTypeId))
+            .addExecutions(execution("type_id: %d name: 'same'", executionTypeId))
             .build()));
   }
 
@@ -234,6 +260,17 @@ class AtomicityTest extends TckTest {
         PutParentContextsRequest.newBuilder()
             .addParentContexts(LinksTest.parent(contextIds.get(1), contextIds.get(2)))
             .addParentContexts(LinksTest.parent(contextIds.get(2), contextIds.get(0)))
+            .build()));
+  }
+
+  @StoreTest
+  @DisplayName("(issue item 3) PutParentContexts: a valid link, then a stored one again")
+  void putParentContextsDuplicateLast() {
+    fill();
+    assertFailsWithoutTrace(Code.ALREADY_EXISTS, () -> store.putParentContexts(
+        PutParentContextsRequest.newBuilder()
+            .addParentContexts(LinksTest.parent(contextIds.get(1), contextIds.get(2)))
+            .addParentContexts(LinksTest.parent(contextIds.get(0), contextIds.get(1)))
             .build()));
   }
 }
