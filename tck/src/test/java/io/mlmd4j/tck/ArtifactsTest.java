@@ -2,7 +2,10 @@ package io.mlmd4j.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
+import com.google.protobuf.ListValue;
+import com.google.protobuf.Struct;
 import com.google.protobuf.UnknownFieldSet;
 import io.mlmd4j.MlmdException.Code;
 import io.mlmd4j.proto.Artifact;
@@ -619,5 +622,68 @@ class ArtifactsTest extends TckTest {
     assertThat(artifactById(ids.get(0)).hasState()).isTrue();
     assertThat(artifactById(ids.get(0)).getState()).isEqualTo(Artifact.State.UNKNOWN);
     assertThat(artifactById(ids.get(1)).hasState()).isFalse();
+  }
+  @StoreTest
+  @DisplayName("(§3.3) every kind of Value round-trips: int, double, string, struct, proto, bool")
+  void valueKindsRoundTrip() {
+    long typeId = put(artifactType("name: 'tck_type' properties { key: 'i' value: INT }"
+        + " properties { key: 'd' value: DOUBLE } properties { key: 's' value: STRING }"
+        + " properties { key: 'st' value: STRUCT } properties { key: 'p' value: PROTO }"
+        + " properties { key: 'b' value: BOOLEAN }"));
+    Struct struct = Struct.newBuilder()
+        .putFields("n", com.google.protobuf.Value.newBuilder().setNumberValue(1.5).build())
+        .putFields("t", com.google.protobuf.Value.newBuilder().setStringValue("text").build())
+        .putFields("l", com.google.protobuf.Value.newBuilder().setListValue(ListValue.newBuilder()
+            .addValues(com.google.protobuf.Value.newBuilder().setBoolValue(true))).build())
+        .build();
+    Any proto = Any.pack(artifactType("name: 'packed' properties { key: 'x' value: INT }"));
+    Artifact artifact = Artifact.newBuilder().setTypeId(typeId).setUri("u")
+        .putProperties("i", Value.newBuilder().setIntValue(-9).build())
+        .putProperties("d", Value.newBuilder().setDoubleValue(1.2345).build())
+        .putProperties("s", Value.newBuilder().setStringValue("Hello, 'world'").build())
+        .putProperties("st", Value.newBuilder().setStructValue(struct).build())
+        .putProperties("p", Value.newBuilder().setProtoValue(proto).build())
+        .putProperties("b", Value.newBuilder().setBoolValue(false).build())
+        .putCustomProperties("ci", Value.newBuilder().setIntValue(2147483647).build())
+        .putCustomProperties("cd", Value.newBuilder().setDoubleValue(-0.25).build())
+        .putCustomProperties("cs", Value.newBuilder().setStringValue("").build())
+        .putCustomProperties("cst", Value.newBuilder().setStructValue(struct).build())
+        .putCustomProperties("cp", Value.newBuilder().setProtoValue(proto).build())
+        .putCustomProperties("cb", Value.newBuilder().setBoolValue(true).build())
+        .build();
+    long id = put(artifact).get(0);
+    assertThat(without(artifactById(id), andTimes("type")))
+        .isEqualTo(artifact.toBuilder().setId(id).build());
+  }
+
+  @StoreTest
+  @DisplayName("(§4.5) the mask path 'properties' reconciles the whole map; others untouched")
+  void maskOfWholePropertyMap() {
+    long typeId = put(artifactType(TypesTest.exampleType("tck_type")));
+    long id = put(artifact("type_id: %d uri: 'u'"
+        + " properties { key: 'foo' value { int_value: 1 } }"
+        + " properties { key: 'bar' value { string_value: 'old' } }"
+        + " custom_properties { key: 'c' value { int_value: 1 } }", typeId)).get(0);
+    putMasked("artifacts { id: %d type_id: %d uri: 'not_masked'"
+        + "  properties { key: 'bar' value { string_value: 'new' } }"
+        + "  properties { key: 'baz' value { double_value: 2.5 } } }"
+        + "update_mask { paths: 'properties' }", id, typeId);
+    assertThat(without(artifactById(id), TIMES)).isEqualTo(artifact(
+        "id: %d type_id: %d type: 'tck_type' uri: 'u'"
+            + " properties { key: 'bar' value { string_value: 'new' } }"
+            + " properties { key: 'baz' value { double_value: 2.5 } }"
+            + " custom_properties { key: 'c' value { int_value: 1 } }", id, typeId));
+  }
+
+  @StoreTest
+  @DisplayName("(§0.6) re-putting an artifact as read back changes nothing, not even its time")
+  void noOpUpdateKeepsTime() {
+    long typeId = put(artifactType(TYPE));
+    long id = put(artifact("type_id: %d uri: 'u' state: LIVE external_id: 'x'"
+        + " properties { key: 'property' value { string_value: 'v' } }"
+        + " custom_properties { key: 'c' value { bool_value: true } }", typeId)).get(0);
+    Artifact stored = artifactById(id);
+    assertThat(put(stored)).containsExactly(id);
+    assertThat(artifactById(id)).isEqualTo(stored);
   }
 }

@@ -14,6 +14,7 @@ import io.mlmd4j.proto.GetContextsRequest;
 import io.mlmd4j.proto.GetEventsByExecutionIDsRequest;
 import io.mlmd4j.proto.GetExecutionsByContextRequest;
 import io.mlmd4j.proto.GetExecutionsRequest;
+import io.mlmd4j.proto.GetLineageGraphRequest;
 import io.mlmd4j.proto.PutLineageSubgraphRequest;
 import io.mlmd4j.proto.PutLineageSubgraphRequest.EventEdge;
 import io.mlmd4j.proto.PutLineageSubgraphResponse;
@@ -379,5 +380,11 @@ class PutLineageSubgraphTest extends TckTest {
             event("type: OUTPUT execution_id: %d artifact_id: %d", existingExecutionId, outputId),
             event("type: INPUT execution_id: %d artifact_id: %d", newExecutionId, inputId),
             event("type: OUTPUT execution_id: %d artifact_id: %d", newExecutionId, outputId));
+  }
+  @StoreTest
+  @DisplayName("(§0.19) the deprecated GetLineageGraph is UNIMPLEMENTED")
+  void getLineageGraphIsUnimplemented() {
+    assertFails(Code.UNIMPLEMENTED,
+        () -> store.getLineageGraph(GetLineageGraphRequest.getDefaultInstance()));
   }
 }
