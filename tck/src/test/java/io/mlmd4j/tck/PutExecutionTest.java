@@ -358,7 +358,7 @@ class PutExecutionTest extends TckTest {
   }
 
   @StoreTest
-  @DisplayName("(§4.6) no execution, or an event naming another execution: INVALID_ARGUMENT")
+  @DisplayName("(§4.6) no execution, or an event naming another node or none: INVALID_ARGUMENT")
   void putExecutionValidation() {
     putTypes();
     assertFails(Code.INVALID_ARGUMENT,
@@ -370,8 +370,17 @@ class PutExecutionTest extends TckTest {
         + "artifact_event_pairs { artifact { type_id: %d }"
         + "  event { execution_id: %d type: INPUT } }",
         executionId, executionTypeId, artifactTypeId, otherExecution));
+    long artifactId = put(artifact("type_id: %d", artifactTypeId)).get(0);
+    assertFails(Code.INVALID_ARGUMENT, () -> putExecution(""
+        + "execution { id: %d type_id: %d }"
+        + "artifact_event_pairs { artifact { id: %d type_id: %d }"
+        + "  event { artifact_id: %d type: INPUT } }",
+        executionId, executionTypeId, artifactId, artifactTypeId, artifactId + 100));
+    assertFails(Code.INVALID_ARGUMENT, () -> putExecution(""
+        + "execution { id: %d type_id: %d } artifact_event_pairs { event { type: INPUT } }",
+        executionId, executionTypeId));
     assertThat(store.getArtifacts(GetArtifactsRequest.getDefaultInstance()).getArtifactsList())
-        .isEmpty();
+        .extracting(Artifact::getId).containsExactly(artifactId);
     assertThat(eventsOf(executionId)).isEmpty();
   }
 }
