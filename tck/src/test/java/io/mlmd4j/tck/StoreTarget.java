@@ -9,7 +9,6 @@ import io.mlmd4j.proto.SqliteMetadataSourceConfig;
 import io.mlmd4j.proto.SqliteMetadataSourceConfig.ConnectionMode;
 import io.mlmd4j.testing.TestDatabases;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -120,10 +119,6 @@ final class StoreTarget {
     return name;
   }
 
-  Backend backend() {
-    return backend;
-  }
-
   /** True when a database keeps its data after the store that wrote it is closed. */
   boolean keepsData() {
     return backend != Backend.FAKE;
@@ -132,10 +127,5 @@ final class StoreTarget {
   /** A new, empty database of this target, for one test. */
   TestDatabase newDatabase() {
     return new TestDatabase(freshSettings.get());
-  }
-
-  @Override
-  public String toString() {
-    return name.toLowerCase(Locale.ROOT);
   }
 }

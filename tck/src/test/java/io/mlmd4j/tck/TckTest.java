@@ -41,13 +41,11 @@ abstract class TckTest {
   /** The output-only timestamps, which tests leave out of comparisons. */
   static final String[] TIMES = {"create_time_since_epoch", "last_update_time_since_epoch"};
 
-  protected StoreTarget target;
   protected TestDatabase database;
   protected MetadataStore store;
 
   @BeforeEach
   final void openFreshStore(StoreTarget target) {
-    this.target = target;
     this.database = target.newDatabase();
     this.store = database.open();
   }

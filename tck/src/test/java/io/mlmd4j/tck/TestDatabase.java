@@ -25,10 +25,6 @@ final class TestDatabase implements AutoCloseable {
     this.settings = settings;
   }
 
-  ConnectionSettings settings() {
-    return settings;
-  }
-
   /** Opens a store on this database with the target's migration options. */
   MetadataStore open() {
     return open(settings.migration());
