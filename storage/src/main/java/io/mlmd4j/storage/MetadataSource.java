@@ -94,14 +94,27 @@ public abstract class MetadataSource implements AutoCloseable {
     return false;
   }
 
-  /** Any SQL failure that is not retried becomes INTERNAL (unique violations: ALREADY_EXISTS). */
+  /**
+   * An SQL failure that is not retried: a unique violation is ALREADY_EXISTS; a value the column
+   * cannot hold (MySQL's 32-bit {@code int_value}, over-long text) is INVALID_ARGUMENT; the rest
+   * is INTERNAL.
+   */
   public MlmdException translate(SQLException e) {
     if (dialect.isUniqueViolation(e)) {
       return new MlmdException(MlmdException.Code.ALREADY_EXISTS,
           "Given node already exists: " + e.getMessage(), e);
     }
+    String state = String.valueOf(e.getSQLState());
+    if (state.equals(NUMERIC_OUT_OF_RANGE) || state.equals(STRING_TOO_LONG)) {
+      return new MlmdException(MlmdException.Code.INVALID_ARGUMENT,
+          "A value does not fit its column in MLMD's " + backend.name().toLowerCase(
+              java.util.Locale.ROOT) + " schema: " + e.getMessage(), e);
+    }
     return MlmdException.internal("Database error: " + e.getMessage(), e);
   }
+
+  private static final String NUMERIC_OUT_OF_RANGE = "22003";
+  private static final String STRING_TOO_LONG = "22001";
 
   private static void backoff(int attempt) {
     long cap = Math.min(1000, 10L << Math.min(attempt, 7));

@@ -2,6 +2,7 @@ package io.mlmd4j.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import io.mlmd4j.MlmdException;
 import io.mlmd4j.connect.Backend;
 import io.mlmd4j.proto.MySQLDatabaseConfig;
@@ -21,6 +22,16 @@ final class MySqlSource extends MetadataSource {
 
   private static final int DEFAULT_PORT = 3306;
   private static final int POOL_SIZE = 8;
+
+  private static final int ACCESS_DENIED = 1045;
+  private static final int ACCESS_DENIED_TO_DATABASE = 1044;
+  private static final int UNKNOWN_DATABASE = 1049;
+  /** The server is shutting down, and ends the session. */
+  private static final int SERVER_SHUTDOWN = 1053;
+  /** MariaDB: the session was killed. */
+  private static final int CONNECTION_KILLED = 1927;
+  /** MySQL 8.0.24+ sends this, in place of a reply, to a session idle past wait_timeout. */
+  private static final int CLIENT_INTERACTION_TIMEOUT = 4031;
 
   private final HikariDataSource pool;
   private final String description;
@@ -56,8 +67,10 @@ final class MySqlSource extends MetadataSource {
         s.execute("CREATE DATABASE IF NOT EXISTS " + quote(database)
             + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
       }
+      // Switching to the database now reports a missing one (skipDbCreation) in one clear error.
+      c.setCatalog(database);
     } catch (SQLException e) {
-      throw connectFailure(description, e);
+      throw connectFailure(description, mysql.getUser(), e);
     }
 
     HikariConfig hikari = new HikariConfig();
@@ -72,6 +85,7 @@ final class MySqlSource extends MetadataSource {
     hikari.setKeepaliveTime(60_000);
     hikari.setIdleTimeout(300_000);
     hikari.setMaxLifetime(600_000);
+    hikari.setExceptionOverride(new EvictEndedSessions());
     try {
       return new MySqlSource(new HikariDataSource(hikari), description);
     } catch (RuntimeException e) {
@@ -81,12 +95,18 @@ final class MySqlSource extends MetadataSource {
     }
   }
 
-  private static MlmdException connectFailure(String description, SQLException e) {
-    if (e.getErrorCode() == 1045 || "28000".equals(e.getSQLState())) {
+  private static MlmdException connectFailure(String description, String user,
+      SQLException e) {
+    if (e.getErrorCode() == ACCESS_DENIED || "28000".equals(e.getSQLState())) {
       return new MlmdException(MlmdException.Code.UNAUTHENTICATED,
           "Login to " + description + " refused: " + e.getMessage(), e);
     }
-    if (e.getErrorCode() == 1049) {
+    if (e.getErrorCode() == ACCESS_DENIED_TO_DATABASE) {
+      return new MlmdException(MlmdException.Code.PERMISSION_DENIED,
+          "User '" + user + "' may not use or create the database of " + description + ": "
+              + e.getMessage(), e);
+    }
+    if (e.getErrorCode() == UNKNOWN_DATABASE) {
       return new MlmdException(MlmdException.Code.NOT_FOUND,
           "Database missing on " + description + " (skipDbCreation is set): " + e.getMessage(), e);
     }
@@ -105,7 +125,7 @@ final class MySqlSource extends MetadataSource {
 
   @Override
   protected <T> T runOnce(SqlWork<T> work, boolean writes) throws SQLException {
-    try (Connection c = pool.getConnection()) {
+    try (Connection c = checkout()) {
       T result;
       try {
         result = work.run(c);
@@ -131,12 +151,37 @@ final class MySqlSource extends MetadataSource {
   }
 
   /**
-   * A connection lost before the commit (SQLState class 08: server restart, idle timeout) is
+   * A connection from the pool. The pool already waited its connection timeout for one (and
+   * tried to open new ones): the server is down or out of connections, which retrying the
+   * transaction would only wait out again, so the caller hears it now.
+   */
+  private Connection checkout() {
+    try {
+      return pool.getConnection();
+    } catch (SQLException e) {
+      throw new MlmdException(MlmdException.Code.UNAVAILABLE,
+          "No connection to " + description + " could be had: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A connection lost before the commit (server restart, idle timeout, killed session) is
    * retried on a fresh connection from the pool; nothing of the transaction was committed.
    */
   @Override
   protected boolean isConnectionLost(SQLException e) {
-    return e.getSQLState() != null && e.getSQLState().startsWith("08");
+    return isSessionEnded(e);
+  }
+
+  /**
+   * The server ended the session: Connector/J reports a broken link with SQLState class 08, and
+   * the server may first say why, with an error of its own.
+   */
+  static boolean isSessionEnded(SQLException e) {
+    int code = e.getErrorCode();
+    return e.getSQLState() != null && e.getSQLState().startsWith("08")
+        || code == SERVER_SHUTDOWN || code == CONNECTION_KILLED
+        || code == CLIENT_INTERACTION_TIMEOUT;
   }
 
   @Override
@@ -147,5 +192,15 @@ final class MySqlSource extends MetadataSource {
   @Override
   public String toString() {
     return description;
+  }
+
+  /** Hikari drops connections on its own list of link errors; the server's own end them too. */
+  private static final class EvictEndedSessions implements SQLExceptionOverride {
+    @java.lang.Override
+    public SQLExceptionOverride.Override adjudicate(SQLException e) {
+      return isSessionEnded(e)
+          ? SQLExceptionOverride.Override.MUST_EVICT
+          : SQLExceptionOverride.Override.CONTINUE_EVICT;
+    }
   }
 }

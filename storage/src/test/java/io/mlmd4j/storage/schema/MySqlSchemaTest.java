@@ -359,6 +359,19 @@ class MySqlSchemaTest {
     }
   }
 
+  @Test
+  void migrationStepsGoFrom0To10() {
+    MySqlSchema schema = new MySqlSchema();
+    for (int version = 0; version < SchemaScripts.LIBRARY_VERSION; version++) {
+      assertThat(schema.upgradeTo(version + 1)).as("up to %d", version + 1).isNotEmpty();
+      assertThat(schema.downgradeTo(version)).as("down to %d", version).isNotEmpty();
+    }
+    assertThatThrownBy(() -> schema.upgradeTo(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> schema.upgradeTo(11)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> schema.downgradeTo(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> schema.downgradeTo(10)).isInstanceOf(IllegalArgumentException.class);
+  }
+
   /**
    * utf8mb4 takes up to 4 bytes a character: the longest key, (name, is_custom_property,
    * string_value(255)), is 2041 bytes, within InnoDB's 3072. Names compare byte for byte.
