@@ -1,6 +1,5 @@
 package io.mlmd4j.store;
 
-import com.google.protobuf.FieldMask;
 import com.google.protobuf.Message;
 import io.mlmd4j.MlmdException;
 import io.mlmd4j.proto.*;
