@@ -290,7 +290,13 @@ public final class MetadataStore implements AutoCloseable {
     return source.read(c -> new TypeOperations(c, source.dialect()).getContextTypes(request));
   }
 
-  /** All artifacts, or one page of them when {@code options} are given (MLMD's paging: at most 100 a page plus one; see ListOperationOptions). */
+  /**
+   * All artifacts, or one page of them when {@code options} are given (MLMD's paging: at most
+   * 100 a page plus one; see ListOperationOptions). A {@code filter_query} in the options
+   * (MLMD's filter language, see the grammar module's README) needs mlmd4j-planner on the class
+   * path: without it the call is UNIMPLEMENTED; a filter that does not parse is
+   * INVALID_ARGUMENT with its line and column.
+   */
   public GetArtifactsResponse getArtifacts(GetArtifactsRequest request) {
     return source.read(c -> new NodeOperations(c, source.dialect()).getArtifacts(request));
   }
@@ -440,7 +446,13 @@ public final class MetadataStore implements AutoCloseable {
     return source.read(c -> new LineageOperations(c, source.dialect()).getLineageGraph(request));
   }
 
-  /** The lineage subgraph reached from the starting nodes within {@code max_num_hops}, in MLMD's semantics (dehydrated nodes: ids only). */
+  /**
+   * The lineage subgraph reached from the starting nodes within {@code max_num_hops} (unset or
+   * above 100: 100), in MLMD's server semantics: nodes and contexts dehydrated (ids only, in id
+   * order), the events the walk kept, every type of each kind the mask names. Starting and ending
+   * nodes are chosen by filter queries, so this needs mlmd4j-planner on the class path
+   * (UNIMPLEMENTED without it).
+   */
   public GetLineageSubgraphResponse getLineageSubgraph(GetLineageSubgraphRequest request) {
     return source.read(c -> new LineageOperations(c, source.dialect()).getLineageSubgraph(request));
   }
