@@ -111,6 +111,7 @@ import io.mlmd4j.proto.PutTypesResponse;
 import io.mlmd4j.storage.MetadataSource;
 import io.mlmd4j.store.EdgeOperations;
 import io.mlmd4j.store.LineageOperations;
+import io.mlmd4j.store.LqlOperations;
 import io.mlmd4j.store.NodeOperations;
 import io.mlmd4j.store.TypeOperations;
 import io.mlmd4j.storage.schema.SchemaManager;
@@ -455,6 +456,20 @@ public final class MetadataStore implements AutoCloseable {
    */
   public GetLineageSubgraphResponse getLineageSubgraph(GetLineageSubgraphRequest request) {
     return source.read(c -> new LineageOperations(c, source.dialect()).getLineageSubgraph(request));
+  }
+
+  /**
+   * Runs an LQL statement: a lineage walk ({@code LINEAGE ... OF ... [MAX HOPS n] [STOP AT ...]
+   * [RETURN ...]}) or a cache lookup ({@code CACHED EXECUTIONS OF TYPE ...}); the language is
+   * described in the grammar module's README. A walk is one recursive query the database runs
+   * to the end, in one read transaction with the reading of the nodes it returns. Needs
+   * mlmd4j-planner on the class path (UNIMPLEMENTED without it).
+   *
+   * @throws MlmdException INVALID_ARGUMENT, with the line and column, for a statement that does
+   *     not parse or names what does not exist
+   */
+  public LqlResult query(String lql) {
+    return source.read(c -> new LqlOperations(c, source.dialect()).query(lql));
   }
 
   @Override
