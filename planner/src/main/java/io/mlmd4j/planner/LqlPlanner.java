@@ -49,10 +49,16 @@ final class LqlPlanner {
   private static final String INPUT_TYPES = "2, 3, 5";
 
   private final Function<Filter, SqlText> ids;
+  private final boolean straightJoin;
 
-  /** @param ids plans a filter as the query of the ids of the nodes it selects */
-  LqlPlanner(Function<Filter, SqlText> ids) {
+  /**
+   * @param ids plans a filter as the query of the ids of the nodes it selects
+   * @param straightJoin whether the backend takes MySQL's {@code STRAIGHT_JOIN}, which fixes
+   *     the order of a join
+   */
+  LqlPlanner(Function<Filter, SqlText> ids, boolean straightJoin) {
     this.ids = ids;
+    this.straightJoin = straightJoin;
   }
 
   /** SQL text and its parameters, built up in order. */
@@ -152,8 +158,13 @@ final class LqlPlanner {
     for (int i = 0; i < flags; i++) {
       sql.add(", 0");
     }
-    sql.add(" FROM Event e WHERE e.artifact_id IN (SELECT id FROM walk WHERE kind = 0)"
-        + " AND e.execution_id IN (SELECT id FROM walk WHERE kind = 1)");
+    // From each reached artifact to its events, then to a reached execution, in that order.
+    // Left to themselves, SQLite (with two IN lists) and MariaDB (which guesses the walk holds
+    // 2 rows, so pairs its artifacts with its executions first) probe the (artifact,
+    // execution, type) index once per pair of reached nodes: seconds on a closure of 5,000.
+    String join = straightJoin ? " STRAIGHT_JOIN " : " JOIN ";
+    sql.add(" FROM walk w" + join + "Event e ON e.artifact_id = w.id" + join + "walk x ON x.id ="
+        + " e.execution_id AND x.kind = 1 WHERE w.kind = 0");
     return new LineagePlan(sql.statement(), direction(q.direction()), q.maxHops(), stopSets,
         outputs);
   }

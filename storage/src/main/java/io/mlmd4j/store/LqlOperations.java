@@ -122,17 +122,20 @@ public final class LqlOperations {
       return results();
     }
 
+    /** A step of the search: an event and the node it leads to. */
+    private record Step(Node to, Edge edge) {}
+
     /** Breadth-first from every start node over the events the direction lets the walk take. */
     private void search() {
-      Map<Node, List<Object[]>> next = new HashMap<>();
+      Map<Node, List<Step>> next = new HashMap<>(found.size() * 2);
       for (Edge e : between) {
         Node artifact = new Node(0, e.artifactId());
         Node execution = new Node(1, e.executionId());
         if (follows(e.type(), true)) {
-          next.computeIfAbsent(artifact, n -> new ArrayList<>()).add(new Object[] {execution, e});
+          next.computeIfAbsent(artifact, n -> new ArrayList<>()).add(new Step(execution, e));
         }
         if (follows(e.type(), false)) {
-          next.computeIfAbsent(execution, n -> new ArrayList<>()).add(new Object[] {artifact, e});
+          next.computeIfAbsent(execution, n -> new ArrayList<>()).add(new Step(artifact, e));
         }
       }
       ArrayDeque<Node> queue = new ArrayDeque<>();
@@ -145,22 +148,21 @@ public final class LqlOperations {
       int limit = plan.maxHops().orElse(Integer.MAX_VALUE);
       while (!queue.isEmpty()) {
         Node u = queue.poll();
-        if (found.get(u).stop || distance.get(u) >= limit) {
+        int d = distance.get(u);
+        if (found.get(u).stop || d >= limit) {
           continue;
         }
-        for (Object[] step : next.getOrDefault(u, List.of())) {
-          Node v = (Node) step[0];
-          Edge e = (Edge) step[1];
+        for (Step step : next.getOrDefault(u, List.of())) {
+          Node v = step.to();
           if (!found.containsKey(v)) {
             continue;
           }
           if (returned(v)) {
-            followed.add(e.id());
+            followed.add(step.edge().id());
           }
-          if (!distance.containsKey(v)) {
-            distance.put(v, distance.get(u) + 1);
+          if (distance.putIfAbsent(v, d + 1) == null) {
             parent.put(v, u);
-            parentEdge.put(v, e);
+            parentEdge.put(v, step.edge());
             queue.add(v);
           }
         }
@@ -184,17 +186,19 @@ public final class LqlOperations {
 
     /** The returned nodes of a kind passing an output's filter, by distance and then id. */
     private List<Node> selected(int kind, int filter) {
-      List<Node> selected = new ArrayList<>();
+      List<Map.Entry<Node, Integer>> selected = new ArrayList<>();
       for (Map.Entry<Node, Integer> d : distance.entrySet()) {
         Node n = d.getKey();
         if ((kind < 0 || n.kind() == kind) && returned(n)
             && (filter < 0 || found.get(n).passes[filter])) {
-          selected.add(n);
+          selected.add(d);
         }
       }
-      selected.sort(Comparator.comparingInt((Node n) -> distance.get(n))
-          .thenComparingInt(Node::kind).thenComparingLong(Node::id));
-      return selected;
+      selected.sort(Map.Entry.<Node, Integer>comparingByValue()
+          .thenComparing(e -> e.getKey().kind()).thenComparing(e -> e.getKey().id()));
+      List<Node> nodes = new ArrayList<>(selected.size());
+      selected.forEach(e -> nodes.add(e.getKey()));
+      return nodes;
     }
 
     private LqlResult results() throws SQLException {
