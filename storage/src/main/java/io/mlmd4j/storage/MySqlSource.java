@@ -46,15 +46,24 @@ final class MySqlSource extends MetadataSource {
     if (mysql.getDatabase().isEmpty()) {
       throw MlmdException.invalidArgument("MySQL config names no database");
     }
-    if (mysql.getHost().isEmpty()) {
-      throw MlmdException.unimplemented(
-          "MySQL over a Unix socket is not supported; give host and port (socket '%s')",
-          mysql.getSocket());
-    }
     String database = mysql.getDatabase();
-    String server = mysql.getHost() + ":" + (mysql.getPort() == 0 ? DEFAULT_PORT : mysql.getPort());
-    String description = "MySQL " + server + "/" + database;
     Properties props = MySqlTls.connectionProperties(mysql);
+    String server;
+    String description;
+    if (mysql.getHost().isEmpty()) {
+      // MLMD's empty host: the local server's Unix socket. Connector/J speaks to sockets
+      // through junixsocket's socket factory; the host name then only labels the connection.
+      if (mysql.getSocket().isEmpty()) {
+        throw MlmdException.invalidArgument("MySQL config names neither a host nor a socket");
+      }
+      props.setProperty("socketFactory", "org.newsclub.net.mysql.AFUNIXDatabaseSocketFactoryCJ");
+      props.setProperty("junixsocket.file", mysql.getSocket());
+      server = "localhost";
+      description = "MySQL " + mysql.getSocket() + "/" + database;
+    } else {
+      server = mysql.getHost() + ":" + (mysql.getPort() == 0 ? DEFAULT_PORT : mysql.getPort());
+      description = "MySQL " + server + "/" + database;
+    }
     props.setProperty("user", mysql.getUser());
     props.setProperty("password", mysql.getPassword());
 
