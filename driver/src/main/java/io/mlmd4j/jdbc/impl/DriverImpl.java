@@ -23,6 +23,7 @@ import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.jdbc.CalciteFactory;
+import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.MlmdConnection;
 import org.apache.calcite.jdbc.MlmdJdbcFactory;
@@ -74,6 +75,11 @@ public final class DriverImpl extends org.apache.calcite.jdbc.Driver {
     int minor = Integer.parseInt(parts[1]);
     return new DriverVersion("mlmd4j JDBC driver", version, "mlmd4j", version, false, major,
         minor, major, minor);
+  }
+
+  @Override
+  public CalcitePrepare createPrepare() {
+    return new MlmdPrepare();
   }
 
   @Override

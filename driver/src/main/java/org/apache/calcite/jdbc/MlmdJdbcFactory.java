@@ -54,7 +54,7 @@ public class MlmdJdbcFactory extends CalciteFactory {
       Meta.@Nullable StatementHandle h, Meta.Signature signature, int resultSetType,
       int resultSetConcurrency, int resultSetHoldability) throws SQLException {
     return new MlmdPreparedStatement((CalciteConnectionImpl) connection, h,
-        (CalcitePrepare.CalciteSignature) signature, resultSetType, resultSetConcurrency,
+        (CalcitePrepare.CalciteSignature<?>) signature, resultSetType, resultSetConcurrency,
         resultSetHoldability);
   }
 
@@ -68,7 +68,7 @@ public class MlmdJdbcFactory extends CalciteFactory {
   public CalciteResultSet newResultSet(AvaticaStatement statement, QueryState state,
       Meta.Signature signature, TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
     ResultSetMetaData metaData = newResultSetMetaData(statement, signature);
-    return new MlmdResultSet(statement, (CalcitePrepare.CalciteSignature) signature, metaData,
+    return new MlmdResultSet(statement, (CalcitePrepare.CalciteSignature<?>) signature, metaData,
         timeZone, firstFrame);
   }
 
@@ -82,7 +82,7 @@ public class MlmdJdbcFactory extends CalciteFactory {
   /** A prepared statement whose calls after close fail with an SQLState. */
   static final class MlmdPreparedStatement extends CalcitePreparedStatement {
     MlmdPreparedStatement(CalciteConnectionImpl connection, Meta.@Nullable StatementHandle h,
-        CalcitePrepare.CalciteSignature signature, int resultSetType, int resultSetConcurrency,
+        CalcitePrepare.CalciteSignature<?> signature, int resultSetType, int resultSetConcurrency,
         int resultSetHoldability) throws SQLException {
       super(connection, h, signature, resultSetType, resultSetConcurrency,
           resultSetHoldability);
@@ -98,7 +98,7 @@ public class MlmdJdbcFactory extends CalciteFactory {
 
   /** A result set whose calls after close fail with an SQLState. */
   static final class MlmdResultSet extends CalciteResultSet {
-    MlmdResultSet(AvaticaStatement statement, CalcitePrepare.CalciteSignature signature,
+    MlmdResultSet(AvaticaStatement statement, CalcitePrepare.CalciteSignature<?> signature,
         ResultSetMetaData metaData, TimeZone timeZone, Meta.Frame firstFrame)
         throws SQLException {
       super(statement, signature, metaData, timeZone, firstFrame);
