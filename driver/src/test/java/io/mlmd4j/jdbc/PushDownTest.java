@@ -72,8 +72,11 @@ class PushDownTest {
   private static List<String> sent(Connection c, String query) throws SQLException {
     List<String> sql = new ArrayList<>();
     Consumer<Object> collect = s -> sql.add(String.valueOf(s));
-    try (Hook.Closeable ignored = Hook.QUERY_PLAN.addThread(collect)) {
+    Hook.Closeable hook = Hook.QUERY_PLAN.addThread(collect);
+    try {
       TestConnections.rows(c, query);
+    } finally {
+      hook.close();
     }
     return sql;
   }
