@@ -36,6 +36,8 @@ final class MySqlTls {
   static Properties connectionProperties(MySQLDatabaseConfig mysql) {
     Properties props = new Properties();
     props.setProperty("rewriteBatchedStatements", "true");
+    // Connector/J otherwise asks the server for its read-only state before every batch.
+    props.setProperty("useLocalSessionState", "true");
     props.setProperty("characterEncoding", "UTF-8");
     props.setProperty("connectTimeout", "10000");
     if (!mysql.hasSslOptions()) {

@@ -172,12 +172,12 @@ public final class EdgeOperations {
   /** The contexts linked to a node; NOT_FOUND when there are none, as in MLMD. */
   private List<Context> linkedContexts(String table, String column, long id, String what)
       throws SQLException {
-    List<Long> ids = nodes.ids(NodeKind.CONTEXT, "n.id IN (SELECT context_id FROM " + table
-        + " WHERE " + column + " = ?)", List.of(id));
-    if (ids.isEmpty()) {
+    List<Context> contexts = nodes.where(NodeAdapter.CONTEXT, "n.id IN (SELECT context_id FROM "
+        + table + " WHERE " + column + " = ?)", List.of(id));
+    if (contexts.isEmpty()) {
       throw MlmdException.notFound("No contexts found for %s id %d", what, id);
     }
-    return nodes.byIds(NodeAdapter.CONTEXT, ids);
+    return contexts;
   }
 
   public GetParentContextsByContextResponse getParentContextsByContext(

@@ -1,6 +1,5 @@
 package io.mlmd4j.store;
 
-import com.google.protobuf.FieldMask;
 import com.google.protobuf.Message;
 import io.mlmd4j.MlmdException;
 import io.mlmd4j.proto.*;
@@ -224,8 +223,7 @@ public final class NodeOperations {
     if (type == null) {
       return List.of();
     }
-    return nodes.byIds(a, nodes.ids(a.kind, "n.type_id = ? AND n.name = ?",
-        List.of(type.id(), name)));
+    return nodes.where(a, "n.type_id = ? AND n.name = ?", List.of(type.id(), name));
   }
 
   public GetArtifactsByURIResponse getArtifactsByURI(GetArtifactsByURIRequest request)
@@ -235,14 +233,8 @@ public final class NodeOperations {
           + " upgrade the client library version above 0.21.0. GetArtifactsByURIRequest: %s",
           request);
     }
-    LinkedHashSet<String> uris = new LinkedHashSet<>(request.getUrisList());
-    List<Long> ids = new ArrayList<>();
-    for (List<String> chunk : Sql.chunks(uris)) {
-      ids.addAll(nodes.ids(NodeKind.ARTIFACT, "n.uri IN (" + Sql.markers(chunk.size()) + ")",
-          chunk));
-    }
     return GetArtifactsByURIResponse.newBuilder().addAllArtifacts(
-        nodes.byIds(NodeAdapter.ARTIFACT, ids)).build();
+        nodes.whereIn(NodeAdapter.ARTIFACT, "uri", request.getUrisList())).build();
   }
 
   public GetArtifactsByExternalIdsResponse getArtifactsByExternalIds(
@@ -269,16 +261,12 @@ public final class NodeOperations {
       return List.of();
     }
     TypeOperations.checkExternalIds(externalIds);
-    List<Long> ids = new ArrayList<>();
-    for (List<String> chunk : Sql.chunks(new LinkedHashSet<>(externalIds))) {
-      ids.addAll(nodes.ids(a.kind, "n.external_id IN (" + Sql.markers(chunk.size()) + ")",
-          chunk));
-    }
-    if (ids.isEmpty()) {
+    List<M> found = nodes.whereIn(a, "external_id", externalIds);
+    if (found.isEmpty()) {
       throw MlmdException.notFound("No %ss found for external ids %s", a.kind.label(),
           externalIds);
     }
-    return nodes.byIds(a, ids);
+    return found;
   }
 
   public GetArtifactsByContextResponse getArtifactsByContext(GetArtifactsByContextRequest request)
@@ -312,7 +300,7 @@ public final class NodeOperations {
   private <M extends Message> NodeLister.Page<M> list(NodeAdapter<M> a, boolean paged,
       ListOperationOptions options, String candidates, List<?> params) throws SQLException {
     if (!paged) {
-      return new NodeLister.Page<>(nodes.byIds(a, nodes.ids(a.kind, candidates, params)), "");
+      return new NodeLister.Page<>(nodes.where(a, candidates, params), "");
     }
     return lister.list(a, options, candidates, params);
   }

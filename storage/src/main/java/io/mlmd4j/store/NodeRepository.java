@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,16 +59,46 @@ final class NodeRepository {
   <M extends Message> Map<Long, M> mapByIds(NodeAdapter<M> a, Collection<Long> ids)
       throws SQLException {
     Map<Long, M> result = new HashMap<>();
-    if (ids.isEmpty()) {
-      return result;
+    for (List<Long> chunk : Sql.chunks(new LinkedHashSet<>(ids))) {
+      String in = " IN (" + Sql.markers(chunk.size()) + ")";
+      result.putAll(load(a, "n.id" + in, chunk, a.kind.propertyNodeColumn + in, chunk));
     }
+    return result;
+  }
+
+  /**
+   * The kind's nodes satisfying {@code where} (over alias {@code n}, with its parameters), in id
+   * order: two queries, whatever their number.
+   */
+  <M extends Message> List<M> where(NodeAdapter<M> a, String where, List<?> params)
+      throws SQLException {
+    Map<Long, M> byId = load(a, where, params, a.kind.propertyNodeColumn + " IN (SELECT n.id FROM "
+        + a.kind.table + " n WHERE " + where + ")", params);
+    List<M> nodes = new ArrayList<>(byId.values());
+    nodes.sort((x, y) -> Long.compare(a.id(x), a.id(y)));
+    return nodes;
+  }
+
+  /** The kind's nodes whose {@code column} holds one of {@code values}, in id order. */
+  <M extends Message> List<M> whereIn(NodeAdapter<M> a, String column,
+      Collection<String> values) throws SQLException {
+    List<M> nodes = new ArrayList<>();
+    for (List<String> chunk : Sql.chunks(new LinkedHashSet<>(values))) {
+      nodes.addAll(where(a, "n." + column + " IN (" + Sql.markers(chunk.size()) + ")", chunk));
+    }
+    nodes.sort((x, y) -> Long.compare(a.id(x), a.id(y)));
+    return nodes;
+  }
+
+  /** Reads node rows (joined with their type's name) and then their property rows. */
+  private <M extends Message> Map<Long, M> load(NodeAdapter<M> a, String rowWhere,
+      List<?> rowParams, String propertyWhere, List<?> propertyParams) throws SQLException {
     NodeKind k = a.kind;
-    Collection<Long> distinct = new LinkedHashSet<>(ids);
-    Map<Long, Message.Builder> builders = new HashMap<>();
+    Map<Long, Message.Builder> builders = new LinkedHashMap<>();
     String columns = "n.id, n." + String.join(", n.", a.columns) + ", n."
         + String.join(", n.", NodeAdapter.TIME_COLUMNS) + ", t.name AS type_name";
-    Sql.queryIn(connection, "SELECT " + columns + " FROM " + k.table + " n LEFT JOIN Type t"
-        + " ON t.id = n.type_id WHERE n.id IN (%s)", List.of(), distinct, rs -> {
+    Sql.query(connection, "SELECT " + columns + " FROM " + k.table + " n LEFT JOIN Type t"
+        + " ON t.id = n.type_id WHERE " + rowWhere, rowParams, rs -> {
           Message.Builder b = a.newBuilder();
           long id = rs.getLong("id");
           b.setField(a.field("id"), id);
@@ -81,14 +112,15 @@ final class NodeRepository {
           builders.put(id, b);
           return null;
         });
+    Map<Long, M> result = new LinkedHashMap<>();
     if (builders.isEmpty()) {
       return result;
     }
     Map<Long, Map<String, Value>> properties = new HashMap<>();
     Map<Long, Map<String, Value>> custom = new HashMap<>();
-    Sql.queryIn(connection, "SELECT " + k.propertyNodeColumn + " AS node_id, name,"
+    Sql.query(connection, "SELECT " + k.propertyNodeColumn + " AS node_id, name,"
         + " is_custom_property, " + PropertyValues.VALUE_COLUMNS + " FROM " + k.propertyTable
-        + " WHERE " + k.propertyNodeColumn + " IN (%s)", List.of(), builders.keySet(), rs -> {
+        + " WHERE " + propertyWhere, propertyParams, rs -> {
           Map<Long, Map<String, Value>> target =
               rs.getBoolean("is_custom_property") ? custom : properties;
           target.computeIfAbsent(rs.getLong("node_id"), x -> new TreeMap<>())
@@ -102,12 +134,6 @@ final class NodeRepository {
       result.put(e.getKey(), a.cast(b.build()));
     }
     return result;
-  }
-
-  /** The ids of the kind's nodes satisfying {@code where} (over alias {@code n}), by id. */
-  List<Long> ids(NodeKind kind, String where, List<?> params) throws SQLException {
-    return Sql.query(connection, "SELECT n.id FROM " + kind.table + " n WHERE " + where
-        + " ORDER BY n.id", params, rs -> rs.getLong(1));
   }
 
   /** The ids of the kind's nodes with those external ids, by external id. */

@@ -19,7 +19,7 @@ final class Sql {
    * Ids per {@code IN (...)} list: well inside SQLite's and MySQL's bound-parameter limits, and
    * large enough that 10,000 ids take a handful of queries.
    */
-  static final int IN_LIST_CHUNK = 500;
+  static final int IN_LIST_CHUNK = 1000;
 
   private Sql() {}
 

@@ -13,14 +13,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** Reads and writes MLMD's Type, TypeProperty and ParentType rows; three queries per lookup. */
 final class TypeRepository {
 
-  private static final String SELECT = "SELECT id, name, version, description, external_id,"
-      + " input_type, output_type FROM Type WHERE type_kind = ? AND ";
+  private static final String SELECT = "SELECT t.id, t.name, t.version, t.description,"
+      + " t.external_id, t.input_type, t.output_type, p.name AS property_name, p.data_type,"
+      + " b.name AS base_name FROM Type t LEFT JOIN TypeProperty p ON p.type_id = t.id"
+      + " LEFT JOIN ParentType pt ON pt.type_id = t.id LEFT JOIN Type b"
+      + " ON b.id = pt.parent_type_id WHERE t.type_kind = ? AND ";
 
   private final Connection connection;
 
@@ -37,7 +39,7 @@ final class TypeRepository {
   List<StoredType> byIds(TypeKind kind, Collection<Long> ids) throws SQLException {
     List<StoredType> types = new ArrayList<>();
     for (List<Long> chunk : Sql.chunks(ids)) {
-      types.addAll(find(kind, "id IN (" + Sql.markers(chunk.size()) + ")", chunk));
+      types.addAll(find(kind, "t.id IN (" + Sql.markers(chunk.size()) + ")", chunk));
     }
     types.sort((a, b) -> Long.compare(a.id(), b.id()));
     return types;
@@ -56,8 +58,8 @@ final class TypeRepository {
   StoredType byName(TypeKind kind, String name, String version) throws SQLException {
     String v = StoredType.normalizeVersion(version);
     List<StoredType> found = v == null
-        ? find(kind, "name = ? AND version IS NULL", List.of(name))
-        : find(kind, "name = ? AND version = ?", List.of(name, v));
+        ? find(kind, "t.name = ? AND t.version IS NULL", List.of(name))
+        : find(kind, "t.name = ? AND t.version = ?", List.of(name, v));
     return found.isEmpty() ? null : found.get(0);
   }
 
@@ -65,46 +67,39 @@ final class TypeRepository {
       throws SQLException {
     List<StoredType> types = new ArrayList<>();
     for (List<String> chunk : Sql.chunks(externalIds)) {
-      types.addAll(find(kind, "external_id IN (" + Sql.markers(chunk.size()) + ")", chunk));
+      types.addAll(find(kind, "t.external_id IN (" + Sql.markers(chunk.size()) + ")", chunk));
     }
     types.sort((a, b) -> Long.compare(a.id(), b.id()));
     return types;
   }
 
+  /**
+   * The types of the kind satisfying {@code where} (over alias {@code t}), with their properties
+   * and base type, in one query.
+   */
   private List<StoredType> find(TypeKind kind, String where, List<?> params)
       throws SQLException {
     List<Object> all = new ArrayList<>();
     all.add(kind.code);
     all.addAll(params);
     Map<Long, StoredType> types = new LinkedHashMap<>();
-    for (StoredType t : Sql.query(connection, SELECT + where + " ORDER BY id", all,
-        rs -> new StoredType(rs.getLong("id"), kind, rs.getString("name"),
-            rs.getString("version"), rs.getString("description"), rs.getString("external_id"),
-            rs.getString("input_type"), rs.getString("output_type"), new TreeMap<>(), null))) {
-      types.put(t.id(), t);
-    }
-    if (types.isEmpty()) {
-      return List.of();
-    }
-    Map<Long, SortedMap<String, PropertyType>> properties = new HashMap<>();
-    Sql.queryIn(connection, "SELECT type_id, name, data_type FROM TypeProperty"
-        + " WHERE type_id IN (%s)", List.of(), types.keySet(), rs -> {
-          PropertyType type = PropertyType.forNumber(rs.getInt("data_type"));
-          properties.computeIfAbsent(rs.getLong("type_id"), k -> new TreeMap<>())
-              .put(rs.getString("name"), type == null ? PropertyType.UNKNOWN : type);
-          return null;
-        });
-    Map<Long, String> bases = new HashMap<>();
-    Sql.queryIn(connection, "SELECT p.type_id, t.name FROM ParentType p"
-        + " JOIN Type t ON t.id = p.parent_type_id WHERE p.type_id IN (%s)", List.of(),
-        types.keySet(), rs -> bases.put(rs.getLong(1), rs.getString(2)));
-    List<StoredType> result = new ArrayList<>(types.size());
-    for (StoredType t : types.values()) {
-      result.add(new StoredType(t.id(), kind, t.name(), t.version(), t.description(),
-          t.externalId(), t.inputType(), t.outputType(),
-          properties.getOrDefault(t.id(), new TreeMap<>()), bases.get(t.id())));
-    }
-    return result;
+    Sql.query(connection, SELECT + where + " ORDER BY t.id", all, rs -> {
+      long id = rs.getLong("id");
+      StoredType t = types.get(id);
+      if (t == null) {
+        t = new StoredType(id, kind, rs.getString("name"), rs.getString("version"),
+            rs.getString("description"), rs.getString("external_id"), rs.getString("input_type"),
+            rs.getString("output_type"), new TreeMap<>(), rs.getString("base_name"));
+        types.put(id, t);
+      }
+      String property = rs.getString("property_name");
+      if (property != null) {
+        PropertyType type = PropertyType.forNumber(rs.getInt("data_type"));
+        t.properties().put(property, type == null ? PropertyType.UNKNOWN : type);
+      }
+      return null;
+    });
+    return new ArrayList<>(types.values());
   }
 
   /** Inserts the type and its properties; returns its new id. */

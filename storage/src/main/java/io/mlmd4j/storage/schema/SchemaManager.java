@@ -5,6 +5,9 @@ import io.mlmd4j.MlmdException.Code;
 import io.mlmd4j.proto.MigrationOptions;
 import io.mlmd4j.storage.Dialect;
 import io.mlmd4j.storage.MetadataSource;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -41,6 +45,9 @@ public final class SchemaManager {
       List.of("mlmd.Dataset", "mlmd.Model", "mlmd.Metrics", "mlmd.Statistics");
   private static final List<String> SIMPLE_EXECUTION_TYPES =
       List.of("mlmd.Train", "mlmd.Transform", "mlmd.Process", "mlmd.Evaluate", "mlmd.Deploy");
+  /** The tables of MLMD 0.13.2, schema version 0. */
+  private static final List<String> VERSION_0_TABLES = List.of("Type", "TypeProperty",
+      "Artifact", "ArtifactProperty", "Execution", "ExecutionProperty", "Event", "EventPath");
   static final int EXECUTION_KIND = 0;
   static final int ARTIFACT_KIND = 1;
 
@@ -84,10 +91,12 @@ public final class SchemaManager {
       }
       return null;
     }));
-    source.write(c -> {
+    // Under the lock too: MySQL has no key that would stop two processes inserting the same
+    // simple type.
+    source.write(c -> withSchemaLock(c, () -> {
       insertSimpleTypes(c);
       return null;
-    });
+    }));
   }
 
   /** The schema version the database holds, {@link #EMPTY} when it holds no MLMD table. */
@@ -123,7 +132,8 @@ public final class SchemaManager {
           writeVersion(c, step);
         }
       }
-      return (int) target;
+      // A database already below the target is left as it is.
+      return (int) Math.min(version, target);
     }));
     throw new MlmdException(Code.CANCELLED, "Downgrade migration was performed. Connection to the"
         + " downgraded database is Cancelled. Now the database is at schema version " + reached
@@ -155,8 +165,17 @@ public final class SchemaManager {
   private int storedVersion(Connection c) throws SQLException {
     Set<String> tables = existingTables(c);
     if (!tables.contains("MLMDEnv")) {
-      // Schema version 0 (MLMD 0.13.2) had no MLMDEnv table.
-      return tables.contains("Type") || tables.contains("Artifact") ? 0 : EMPTY;
+      if (tables.stream().noneMatch(SchemaScripts.TABLES::contains)) {
+        return EMPTY;
+      }
+      // Schema version 0 (MLMD 0.13.2) had no MLMDEnv table, and Type.is_artifact_type.
+      if (tables.containsAll(VERSION_0_TABLES)
+          && existingColumns(c, "Type").contains("is_artifact_type")) {
+        return 0;
+      }
+      throw MlmdException.aborted("There are a subset of tables in MLMD instance but no MLMDEnv"
+          + " table: %s present. This may be due to concurrent connection to the empty"
+          + " database. Please retry the connection.", present(tables));
     }
     List<Integer> versions = new ArrayList<>();
     try (Statement s = c.createStatement();
@@ -193,7 +212,8 @@ public final class SchemaManager {
 
   private void create(Connection c) throws SQLException {
     execute(c, scripts.create());
-    try (PreparedStatement s = c.prepareStatement("INSERT INTO MLMDEnv(schema_version) VALUES (?)")) {
+    try (PreparedStatement s =
+        c.prepareStatement("INSERT INTO MLMDEnv(schema_version) VALUES (?)")) {
       s.setInt(1, SchemaScripts.LIBRARY_VERSION);
       s.executeUpdate();
     }
@@ -249,6 +269,27 @@ public final class SchemaManager {
     insert.executeUpdate();
   }
 
+  private static List<String> present(Set<String> tables) {
+    return SchemaScripts.TABLES.stream().filter(tables::contains).toList();
+  }
+
+  private Set<String> existingColumns(Connection c, String table) throws SQLException {
+    String sql = source.dialect() == Dialect.SQLITE
+        ? "SELECT name FROM pragma_table_info(?)"
+        : "SELECT column_name FROM information_schema.columns"
+            + " WHERE table_schema = DATABASE() AND table_name = ?";
+    Set<String> columns = new HashSet<>();
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, table);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          columns.add(rs.getString(1));
+        }
+      }
+    }
+    return columns;
+  }
+
   private Set<String> existingTables(Connection c) throws SQLException {
     String sql = source.dialect() == Dialect.SQLITE
         ? "SELECT name FROM sqlite_master WHERE type = 'table'"
@@ -271,7 +312,7 @@ public final class SchemaManager {
     if (source.dialect() != Dialect.MYSQL) {
       return work.run();
     }
-    String name = "mlmd4j.schema." + c.getCatalog();
+    String name = lockName(c.getCatalog());
     try (PreparedStatement lock = c.prepareStatement("SELECT GET_LOCK(?, ?)")) {
       lock.setString(1, name);
       lock.setInt(2, SCHEMA_LOCK_SECONDS);
@@ -283,12 +324,31 @@ public final class SchemaManager {
       }
     }
     try {
-      return work.run();
+      T result = work.run();
+      // Committed before the lock goes: the next holder must see all of it (MySQL commits the
+      // DDL by itself, but not the MLMDEnv row or the simple types).
+      c.commit();
+      return result;
     } finally {
       try (PreparedStatement unlock = c.prepareStatement("SELECT RELEASE_LOCK(?)")) {
         unlock.setString(1, name);
         unlock.executeQuery().close();
       }
+    }
+  }
+
+  /** MySQL's lock names are at most 64 characters; a longer database name is hashed. */
+  static String lockName(String database) {
+    String name = "mlmd4j.schema." + database;
+    if (name.length() <= 64) {
+      return name;
+    }
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(database.getBytes(StandardCharsets.UTF_8));
+      return "mlmd4j.schema." + HexFormat.of().formatHex(digest, 0, 24);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JVM has SHA-256", e);
     }
   }
 

@@ -1,0 +1,24 @@
+package io.mlmd4j.grammar.ast;
+
+import java.util.List;
+
+/**
+ * {@code a AND b AND ...}: a chain written without parentheses is one node; a parenthesized
+ * conjunction inside it stays a child of its own.
+ *
+ * @param operands two or more, in the order written
+ */
+public record And(List<Expression> operands) implements Expression {
+
+  /** @throws IllegalArgumentException if there are fewer than two operands */
+  public And {
+    operands = List.copyOf(operands);
+    if (operands.size() < 2) {
+      throw new IllegalArgumentException("AND needs two or more operands");
+    }
+  }
+
+  @Override public ValueType type() {
+    return ValueType.BOOLEAN;
+  }
+}
