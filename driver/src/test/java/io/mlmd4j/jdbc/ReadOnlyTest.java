@@ -19,7 +19,8 @@ class ReadOnlyTest {
       "UPDATE artifacts SET name = 'x'",
       "DELETE FROM artifacts",
       "delete from events where id > 0",
-      "MERGE INTO contexts c USING contexts d ON c.id = d.id WHEN MATCHED THEN UPDATE SET name = 'x'",
+      "MERGE INTO contexts c USING contexts d ON c.id = d.id"
+          + " WHEN MATCHED THEN UPDATE SET name = 'x'",
       "CREATE TABLE t (x INT)",
       "DROP TABLE artifacts",
       "ALTER TABLE artifacts ADD COLUMN x INT",
