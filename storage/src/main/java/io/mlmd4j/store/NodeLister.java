@@ -6,6 +6,11 @@ import io.mlmd4j.MlmdException;
 import io.mlmd4j.proto.ListOperationNextPageToken;
 import io.mlmd4j.proto.ListOperationOptions;
 import io.mlmd4j.proto.ListOperationOptions.OrderByField;
+import io.mlmd4j.storage.Dialect;
+import io.mlmd4j.store.spi.NodeTable;
+import io.mlmd4j.store.spi.QueryCompilers;
+import io.mlmd4j.store.spi.SqlCondition;
+import io.mlmd4j.store.spi.SqlTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -28,10 +33,12 @@ final class NodeLister {
   static final int MAX_PAGE = 100;
 
   private final Connection connection;
+  private final Dialect dialect;
   private final NodeRepository nodes;
 
-  NodeLister(Connection connection, NodeRepository nodes) {
+  NodeLister(Connection connection, Dialect dialect, NodeRepository nodes) {
     this.connection = connection;
+    this.dialect = dialect;
     this.nodes = nodes;
   }
 
@@ -40,7 +47,9 @@ final class NodeLister {
 
   /**
    * Lists the kind's nodes that satisfy {@code candidates} (SQL over alias {@code n}, with its
-   * parameters; "1 = 1" for all) under {@code options}.
+   * parameters; "1 = 1" for all) and the options' {@code filter_query} under {@code options}.
+   * The filter is compiled by the {@link io.mlmd4j.store.spi.QueryCompiler} on the class path
+   * into one condition of the same statement.
    */
   <M extends Message> Page<M> list(NodeAdapter<M> a, ListOperationOptions options,
       String candidates, List<?> params) throws SQLException {
@@ -48,10 +57,6 @@ final class NodeLister {
       throw MlmdException.invalidArgument("max_result_size field value is required to be greater"
           + " than 0 and less than or equal to %d. Set to: %d", MAX_PAGE,
           options.getMaxResultSize());
-    }
-    if (!options.getFilterQuery().isEmpty()) {
-      throw MlmdException.unimplemented("filter_query is not supported yet by mlmd4j: '%s'",
-          options.getFilterQuery());
     }
     OrderByField order = options.getOrderByField();
     if (order.getField() == OrderByField.Field.FIELD_UNSPECIFIED) {
@@ -68,6 +73,13 @@ final class NodeLister {
 
     StringBuilder where = new StringBuilder("(").append(candidates).append(")");
     List<Object> all = new ArrayList<>(params);
+    if (!options.getFilterQuery().isEmpty()) {
+      SqlCondition filter = QueryCompilers.require("filter_query").compileFilter(
+          options.getFilterQuery(), NodeTable.valueOf(a.kind.name()),
+          SqlTarget.of(connection, dialect));
+      where.append(" AND (").append(filter.sql()).append(')');
+      all.addAll(filter.parameters());
+    }
     if (!options.getNextPageToken().isEmpty()) {
       ListOperationNextPageToken token = decode(options.getNextPageToken());
       OrderByField tokenOrder = token.getSetOptions().getOrderByField();

@@ -33,7 +33,7 @@ public final class NodeOperations {
     this.nodes = new NodeRepository(connection, dialect);
     this.types = new TypeRepository(connection);
     this.writer = new NodeWriter(nodes, types);
-    this.lister = new NodeLister(connection, nodes);
+    this.lister = new NodeLister(connection, dialect, nodes);
   }
 
   public PutArtifactsResponse putArtifacts(PutArtifactsRequest request) throws SQLException {
