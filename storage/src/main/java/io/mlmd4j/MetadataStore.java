@@ -111,6 +111,7 @@ import io.mlmd4j.proto.PutTypesResponse;
 import io.mlmd4j.storage.MetadataSource;
 import io.mlmd4j.store.EdgeOperations;
 import io.mlmd4j.store.LineageOperations;
+import io.mlmd4j.store.LqlOperations;
 import io.mlmd4j.store.NodeOperations;
 import io.mlmd4j.store.TypeOperations;
 import io.mlmd4j.storage.schema.SchemaManager;
@@ -291,7 +292,13 @@ public final class MetadataStore implements AutoCloseable {
     return source.read(c -> new TypeOperations(c, source.dialect()).getContextTypes(request));
   }
 
-  /** All artifacts, or one page of them when {@code options} are given (MLMD's paging: at most 100 a page plus one; see ListOperationOptions). */
+  /**
+   * All artifacts, or one page of them when {@code options} are given (MLMD's paging: at most
+   * 100 a page plus one; see ListOperationOptions). A {@code filter_query} in the options
+   * (MLMD's filter language, see the grammar module's README) needs mlmd4j-planner on the class
+   * path: without it the call is UNIMPLEMENTED; a filter that does not parse is
+   * INVALID_ARGUMENT with its line and column.
+   */
   public GetArtifactsResponse getArtifacts(GetArtifactsRequest request) {
     return source.read(c -> new NodeOperations(c, source.dialect()).getArtifacts(request));
   }
@@ -441,7 +448,13 @@ public final class MetadataStore implements AutoCloseable {
     return source.read(c -> new LineageOperations(c, source.dialect()).getLineageGraph(request));
   }
 
-  /** The lineage subgraph reached from the starting nodes within {@code max_num_hops}, in MLMD's semantics (dehydrated nodes: ids only). */
+  /**
+   * The lineage subgraph reached from the starting nodes within {@code max_num_hops} (unset or
+   * above 100: 100), in MLMD's server semantics: nodes and contexts dehydrated (ids only, in id
+   * order), the events the walk kept, every type of each kind the mask names. Starting and ending
+   * nodes are chosen by filter queries, so this needs mlmd4j-planner on the class path
+   * (UNIMPLEMENTED without it).
+   */
   public GetLineageSubgraphResponse getLineageSubgraph(GetLineageSubgraphRequest request) {
     return source.read(c -> new LineageOperations(c, source.dialect()).getLineageSubgraph(request));
   }
@@ -453,6 +466,20 @@ public final class MetadataStore implements AutoCloseable {
    */
   public DataSource readOnlyDataSource() {
     return source.readOnlyDataSource();
+  }
+
+  /**
+   * Runs an LQL statement: a lineage walk ({@code LINEAGE ... OF ... [MAX HOPS n] [STOP AT ...]
+   * [RETURN ...]}) or a cache lookup ({@code CACHED EXECUTIONS OF TYPE ...}); the language is
+   * described in the grammar module's README. A walk is one recursive query the database runs
+   * to the end, in one read transaction with the reading of the nodes it returns. Needs
+   * mlmd4j-planner on the class path (UNIMPLEMENTED without it).
+   *
+   * @throws MlmdException INVALID_ARGUMENT, with the line and column, for a statement that does
+   *     not parse or names what does not exist
+   */
+  public LqlResult query(String lql) {
+    return source.read(c -> new LqlOperations(c, source.dialect()).query(lql));
   }
 
   @Override

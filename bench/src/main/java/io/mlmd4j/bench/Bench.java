@@ -51,6 +51,10 @@ public final class Bench {
           rows.addAll(new ReadBench(databases, workload, options.reads(), 3,
               2 * options.rounds()).run(backend));
         }
+        if (options.benchmarks().contains(BenchOptions.QUERIES)) {
+          rows.addAll(new LineageBench(databases, options.executions(), 3,
+              2 * options.rounds()).run(backend));
+        }
       }
     }
     // Other work on the machine skews every figure: the load average says how much there was.

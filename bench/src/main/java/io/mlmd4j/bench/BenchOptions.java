@@ -12,34 +12,39 @@ import java.util.Set;
  * many rounds, and the workload's seed. {@link #parse} reads {@code --name=value} arguments.
  */
 record BenchOptions(List<Backend> backends, Set<String> benchmarks, int artifacts, int steps,
-    int reads, int rounds, long seed) {
+    int reads, int executions, int rounds, long seed) {
 
   static final String PUT_ARTIFACTS = "putArtifacts";
   static final String PUT_EXECUTION = "putExecution";
   static final String READS = "reads";
+  static final String QUERIES = "queries";
+  private static final List<String> ALL = List.of(PUT_ARTIFACTS, PUT_EXECUTION, READS, QUERIES);
 
   static final String USAGE = String.join("\n",
       "Usage: bench/run.sh [options]",
       "  --backends=sqlite,mysql   backends to measure (default both)",
-      "  --only=putArtifacts,putExecution,reads   benchmarks to run (default all)",
+      "  --only=putArtifacts,putExecution,reads,queries   benchmarks to run (default all)",
       "  --artifacts=N   artifacts a putArtifacts call writes (default 10000)",
       "  --steps=N       putExecution calls measured (default 10000, after N/10 warm-up calls)",
       "  --reads=N       artifacts in the store that the reads return (default 10000)",
+      "  --executions=N  executions of the queries' lineage graph, with three times as many"
+          + " artifacts (default 100000)",
       "  --rounds=N      measured rounds of putArtifacts, and twice as many of the reads"
           + " (default 5)",
       "  --seed=N        the workload's seed (default 42)",
       "  --quick         small sizes for a check: 1000 artifacts, 500 steps, 1000 reads,"
-          + " 2 rounds",
+          + " 5000 executions, 2 rounds",
       "  --help          this text",
       "The MySQL server is the one MLMD4J_BENCH_MYSQL_URL names"
           + " (jdbc:mlmd:mysql://host:port/?user=..&password=..), else an embedded MariaDB.");
 
   static BenchOptions parse(String... args) {
     List<Backend> backends = List.of(Backend.SQLITE, Backend.MYSQL);
-    Set<String> benchmarks = new LinkedHashSet<>(List.of(PUT_ARTIFACTS, PUT_EXECUTION, READS));
+    Set<String> benchmarks = new LinkedHashSet<>(ALL);
     int artifacts = 10_000;
     int steps = 10_000;
     int reads = 10_000;
+    int executions = 100_000;
     int rounds = 5;
     long seed = 42;
     for (String arg : args) {
@@ -63,7 +68,7 @@ record BenchOptions(List<Backend> backends, Set<String> benchmarks, int artifact
         case "--only" -> {
           benchmarks = new LinkedHashSet<>(List.of(value.split(",")));
           for (String b : benchmarks) {
-            if (!List.of(PUT_ARTIFACTS, PUT_EXECUTION, READS).contains(b)) {
+            if (!ALL.contains(b)) {
               throw new IllegalArgumentException("Unknown benchmark '" + b + "'\n" + USAGE);
             }
           }
@@ -71,18 +76,21 @@ record BenchOptions(List<Backend> backends, Set<String> benchmarks, int artifact
         case "--artifacts" -> artifacts = positive(name, value);
         case "--steps" -> steps = positive(name, value);
         case "--reads" -> reads = positive(name, value);
+        case "--executions" -> executions = positive(name, value);
         case "--rounds" -> rounds = positive(name, value);
         case "--seed" -> seed = Long.parseLong(value);
         case "--quick" -> {
           artifacts = 1_000;
           steps = 500;
           reads = 1_000;
+          executions = 5_000;
           rounds = 2;
         }
         default -> throw new IllegalArgumentException("Unknown option '" + arg + "'\n" + USAGE);
       }
     }
-    return new BenchOptions(backends, benchmarks, artifacts, steps, reads, rounds, seed);
+    return new BenchOptions(backends, benchmarks, artifacts, steps, reads, executions, rounds,
+        seed);
   }
 
   private static int positive(String name, String value) {

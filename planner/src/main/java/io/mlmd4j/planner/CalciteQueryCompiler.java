@@ -2,9 +2,15 @@ package io.mlmd4j.planner;
 
 import io.mlmd4j.MlmdException;
 import io.mlmd4j.grammar.FilterQueries;
+import io.mlmd4j.grammar.Lql;
 import io.mlmd4j.grammar.QuerySyntaxException;
+import io.mlmd4j.grammar.ast.CacheLookup;
 import io.mlmd4j.grammar.ast.Filter;
+import io.mlmd4j.grammar.ast.LineageQuery;
+import io.mlmd4j.grammar.ast.LqlStatement;
 import io.mlmd4j.grammar.ast.NodeKind;
+import io.mlmd4j.storage.Dialect;
+import io.mlmd4j.store.spi.LqlPlan;
 import io.mlmd4j.store.spi.NodeTable;
 import io.mlmd4j.store.spi.QueryCompiler;
 import io.mlmd4j.store.spi.SqlCondition;
@@ -18,8 +24,8 @@ import org.apache.calcite.tools.RelBuilder;
 
 /**
  * The store's query compiler: parses with the grammar module, plans with Calcite, writes SQL in
- * the backend's dialect. Each distinct (node kind, backend, text) is planned once; later calls
- * get the cached statement.
+ * the backend's dialect. Each distinct filter (text, node kind, backend) and LQL statement
+ * (text, backend) is planned once; later calls get the cached SQL.
  */
 public final class CalciteQueryCompiler implements QueryCompiler {
 
@@ -30,22 +36,48 @@ public final class CalciteQueryCompiler implements QueryCompiler {
 
   private final Map<SqlTarget, SqlDialect> dialects = new ConcurrentHashMap<>();
   private final PlanCache<FilterKey, SqlCondition> filters = new PlanCache<>(CACHE_SIZE);
+  private final PlanCache<LqlKey, LqlPlan> statements = new PlanCache<>(CACHE_SIZE);
 
   /** What a filter is planned from. */
   private record FilterKey(String text, NodeTable table, SqlTarget target) {}
+
+  /** What an LQL statement is planned from. */
+  private record LqlKey(String text, SqlTarget target) {}
 
   @Override
   public SqlCondition compileFilter(String filterQuery, NodeTable table, SqlTarget target) {
     return filters.get(new FilterKey(filterQuery, table, target), this::planFilter);
   }
 
+  @Override
+  public LqlPlan planLql(String statement, SqlTarget target) {
+    return statements.get(new LqlKey(statement, target), this::planStatement);
+  }
+
   private SqlCondition planFilter(FilterKey key) {
-    Filter filter = parseFilter(key.text(), nodeKind(key.table()));
+    SqlText ids = ids(parseFilter(key.text(), nodeKind(key.table())), key.target());
+    return new SqlCondition("n.id IN (" + ids.sql() + ")", ids.parameters());
+  }
+
+  private LqlPlan planStatement(LqlKey key) {
+    LqlStatement statement;
+    try {
+      statement = Lql.parse(key.text());
+    } catch (QuerySyntaxException e) {
+      throw MlmdException.invalidArgument("Invalid LQL statement: %s", e.getMessage());
+    }
+    LqlPlanner planner = new LqlPlanner(filter -> ids(filter, key.target()),
+        key.target().dialect() == Dialect.MYSQL);
+    return statement instanceof LineageQuery lineage ? planner.lineage(lineage)
+        : planner.cacheLookup((CacheLookup) statement);
+  }
+
+  /** The query of the ids of the nodes {@code filter} selects, planned through Calcite. */
+  private SqlText ids(Filter filter, SqlTarget target) {
     RelBuilder builder = newBuilder();
     Parameters parameters = new Parameters(builder.getRexBuilder());
-    SqlText ids = SqlText.of(new FilterPlanner(builder, parameters).ids(filter),
-        dialect(key.target()), parameters);
-    return new SqlCondition("n.id IN (" + ids.sql() + ")", ids.parameters());
+    return SqlText.of(new FilterPlanner(builder, parameters).ids(filter), dialect(target),
+        parameters);
   }
 
   /** How many filters are cached; for tests. */

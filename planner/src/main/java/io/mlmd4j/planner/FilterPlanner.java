@@ -77,7 +77,7 @@ final class FilterPlanner {
    * Pushes the node table, joined as {@code filter} needs and filtered by it; the node's
    * columns are then reachable as {@code field("n", column)}.
    */
-  void scanWithJoins(Filter filter) {
+  private void scanWithJoins(Filter filter) {
     collectJoins(filter.condition());
     NodeKind kind = filter.nodeKind();
     builder.scan(Tables.node(kind)).as(NODE);

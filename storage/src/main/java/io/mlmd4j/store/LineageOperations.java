@@ -26,12 +26,14 @@ import java.util.Set;
  */
 public final class LineageOperations {
 
+  private final Connection connection;
   private final Dialect dialect;
   private final EdgeRepository edges;
   private final NodeRepository nodes;
   private final NodeWriter writer;
 
   public LineageOperations(Connection connection, Dialect dialect) {
+    this.connection = connection;
     this.dialect = dialect;
     this.edges = new EdgeRepository(connection, dialect);
     this.nodes = new NodeRepository(connection, dialect);
@@ -145,9 +147,11 @@ public final class LineageOperations {
         + " MLMD; use GetLineageSubgraph");
   }
 
-  public GetLineageSubgraphResponse getLineageSubgraph(GetLineageSubgraphRequest request) {
-    throw MlmdException.unimplemented("GetLineageSubgraph needs filter queries, which mlmd4j"
-        + " does not support yet");
+  public GetLineageSubgraphResponse getLineageSubgraph(GetLineageSubgraphRequest request)
+      throws SQLException {
+    return GetLineageSubgraphResponse.newBuilder().setLineageSubgraph(
+        new LineageSubgraphQuery(connection, dialect, request.getLineageSubgraphQueryOptions())
+            .run(request.getReadMask())).build();
   }
 
   /** MLMD's edge checks: an event, both ends by index or id, indices in range, ids agreeing. */

@@ -1,7 +1,7 @@
 package io.mlmd4j.store.spi;
 
 /**
- * Compiles MLMD's filter queries into SQL for the store. The planner module implements it; the
+ * Compiles MLMD's filter queries and LQL statements into SQL for the store. The planner module implements it; the
  * store finds the implementation with {@link java.util.ServiceLoader} (see {@link
  * QueryCompilers}). Implementations are thread-safe and may cache what they compile.
  */
@@ -15,4 +15,12 @@ public interface QueryCompiler {
    *     the text is not a filter on that kind of node
    */
   SqlCondition compileFilter(String filterQuery, NodeTable table, SqlTarget target);
+
+  /**
+   * Plans an LQL statement (see the grammar module's README) for the database {@code target}.
+   *
+   * @throws io.mlmd4j.MlmdException INVALID_ARGUMENT, with the line and column of the error, if
+   *     the text is not an LQL statement
+   */
+  LqlPlan planLql(String statement, SqlTarget target);
 }
