@@ -115,6 +115,7 @@ import io.mlmd4j.store.LqlOperations;
 import io.mlmd4j.store.NodeOperations;
 import io.mlmd4j.store.TypeOperations;
 import io.mlmd4j.storage.schema.SchemaManager;
+import javax.sql.DataSource;
 
 /**
  * An MLMD metadata store: MLMD's {@code MetadataStoreService}, one method per RPC, on MLMD's own
@@ -456,6 +457,15 @@ public final class MetadataStore implements AutoCloseable {
    */
   public GetLineageSubgraphResponse getLineageSubgraph(GetLineageSubgraphRequest request) {
     return source.read(c -> new LineageOperations(c, source.dialect()).getLineageSubgraph(request));
+  }
+
+  /**
+   * Connections that read this store's database directly (MLMD's physical tables), outside the
+   * store's transactions; the database refuses their writes. They stay usable while the store is
+   * open; close each connection you get. This is how mlmd4j's JDBC driver runs SQL.
+   */
+  public DataSource readOnlyDataSource() {
+    return source.readOnlyDataSource();
   }
 
   /**

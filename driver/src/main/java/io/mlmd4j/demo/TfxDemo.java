@@ -222,7 +222,8 @@ public final class TfxDemo {
           .putProperties("component_id", s(component))
           .putProperties("pipeline_name", s(PIPELINE))
           .putProperties("run_id", s(runId))
-          .putCustomProperties("start_time_ms", i(clock))
+          // Seconds, not milliseconds: MLMD's MySQL schema holds 32-bit int values.
+          .putCustomProperties("start_time_s", i(clock / 1000))
           .putAllProperties(extra);
       PutExecutionRequest.Builder request = PutExecutionRequest.newBuilder()
           .setExecution(execution).addAllArtifactEventPairs(inputs)

@@ -6,6 +6,7 @@ import io.mlmd4j.connect.ConnectionSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 
 /**
  * The database behind one store: hands out a connection for a transaction, runs the work in it,
@@ -42,6 +43,14 @@ public abstract class MetadataSource implements AutoCloseable {
   public Dialect dialect() {
     return dialect;
   }
+
+  /**
+   * Connections that read this database outside the store's transactions, for SQL engines such as
+   * the JDBC driver's: each one is refused every write by the database itself (a read-only SQLite
+   * connection, a MySQL session in read-only mode) and sees MLMD's tables as they are. They stay
+   * usable while the source is open; callers close each connection they get.
+   */
+  public abstract DataSource readOnlyDataSource();
 
   /** True when every write is refused (a SQLite file opened READONLY). */
   public abstract boolean isReadOnly();

@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import javax.sql.DataSource;
 
 /**
  * A MySQL or MariaDB database reached through a HikariCP pool, so that many threads write at once
@@ -33,12 +34,18 @@ final class MySqlSource extends MetadataSource {
   /** MySQL 8.0.24+ sends this, in place of a reply, to a session idle past wait_timeout. */
   private static final int CLIENT_INTERACTION_TIMEOUT = 4031;
 
-  private final HikariDataSource pool;
-  private final String description;
+  /** Connections of the read-only pool: SQL queries are short, and few run at once. */
+  private static final int READ_POOL_SIZE = 4;
 
-  private MySqlSource(HikariDataSource pool, String description) {
+  private final HikariDataSource pool;
+  private final HikariConfig readConfig;
+  private final String description;
+  private HikariDataSource readPool;
+
+  private MySqlSource(HikariDataSource pool, HikariConfig readConfig, String description) {
     super(Backend.MYSQL, Dialect.MYSQL);
     this.pool = pool;
+    this.readConfig = readConfig;
     this.description = description;
   }
 
@@ -46,15 +53,24 @@ final class MySqlSource extends MetadataSource {
     if (mysql.getDatabase().isEmpty()) {
       throw MlmdException.invalidArgument("MySQL config names no database");
     }
-    if (mysql.getHost().isEmpty()) {
-      throw MlmdException.unimplemented(
-          "MySQL over a Unix socket is not supported; give host and port (socket '%s')",
-          mysql.getSocket());
-    }
     String database = mysql.getDatabase();
-    String server = mysql.getHost() + ":" + (mysql.getPort() == 0 ? DEFAULT_PORT : mysql.getPort());
-    String description = "MySQL " + server + "/" + database;
     Properties props = MySqlTls.connectionProperties(mysql);
+    String server;
+    String description;
+    if (mysql.getHost().isEmpty()) {
+      // MLMD's empty host: the local server's Unix socket. Connector/J speaks to sockets
+      // through junixsocket's socket factory; the host name then only labels the connection.
+      if (mysql.getSocket().isEmpty()) {
+        throw MlmdException.invalidArgument("MySQL config names neither a host nor a socket");
+      }
+      props.setProperty("socketFactory", "org.newsclub.net.mysql.AFUNIXDatabaseSocketFactoryCJ");
+      props.setProperty("junixsocket.file", mysql.getSocket());
+      server = "localhost";
+      description = "MySQL " + mysql.getSocket() + "/" + database;
+    } else {
+      server = mysql.getHost() + ":" + (mysql.getPort() == 0 ? DEFAULT_PORT : mysql.getPort());
+      description = "MySQL " + server + "/" + database;
+    }
     props.setProperty("user", mysql.getUser());
     props.setProperty("password", mysql.getPassword());
 
@@ -86,8 +102,15 @@ final class MySqlSource extends MetadataSource {
     hikari.setIdleTimeout(300_000);
     hikari.setMaxLifetime(600_000);
     hikari.setExceptionOverride(new EvictEndedSessions());
+    HikariConfig read = new HikariConfig();
+    hikari.copyStateTo(read);
+    read.setPoolName(hikari.getPoolName() + " (read-only)");
+    read.setMaximumPoolSize(READ_POOL_SIZE);
+    read.setMinimumIdle(0);
+    read.setAutoCommit(true);
+    read.setReadOnly(true);
     try {
-      return new MySqlSource(new HikariDataSource(hikari), description);
+      return new MySqlSource(new HikariDataSource(hikari), read, description);
     } catch (RuntimeException e) {
       Throwable cause = e.getCause() instanceof SQLException ? e.getCause() : e;
       throw new MlmdException(MlmdException.Code.UNAVAILABLE,
@@ -116,6 +139,23 @@ final class MySqlSource extends MetadataSource {
 
   static String quote(String identifier) {
     return "`" + identifier.replace("`", "``") + "`";
+  }
+
+  /**
+   * A second pool, opened on first use, whose sessions are in read-only mode (MySQL refuses their
+   * writes) and in auto-commit: each query reads its own consistent snapshot.
+   */
+  @Override
+  public synchronized DataSource readOnlyDataSource() {
+    if (readPool == null) {
+      try {
+        readPool = new HikariDataSource(readConfig);
+      } catch (RuntimeException e) {
+        throw new MlmdException(MlmdException.Code.UNAVAILABLE,
+            "Cannot open read-only connections to " + description + ": " + e.getMessage(), e);
+      }
+    }
+    return readPool;
   }
 
   @Override
@@ -186,6 +226,11 @@ final class MySqlSource extends MetadataSource {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (readPool != null) {
+        readPool.close();
+      }
+    }
     pool.close();
   }
 

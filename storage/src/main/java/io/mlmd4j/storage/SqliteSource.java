@@ -9,7 +9,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteOpenMode;
 
 /**
@@ -27,14 +30,16 @@ final class SqliteSource extends MetadataSource {
   private static final int BUSY_TIMEOUT_MILLIS = 5_000;
 
   private final Connection connection;
+  private final String url;
   private final boolean readOnly;
   private final String description;
   private final ReentrantLock lock = new ReentrantLock(true);
 
-  private SqliteSource(Backend backend, Connection connection, boolean readOnly,
+  private SqliteSource(Backend backend, Connection connection, String url, boolean readOnly,
       String description) {
     super(backend, Dialect.SQLITE);
     this.connection = connection;
+    this.url = url;
     this.readOnly = readOnly;
     this.description = description;
   }
@@ -49,7 +54,7 @@ final class SqliteSource extends MetadataSource {
     SQLiteConfig config = baseConfig();
     config.setOpenMode(SQLiteOpenMode.OPEN_URI);
     try {
-      return new SqliteSource(Backend.FAKE, config.createConnection(url), false, url);
+      return new SqliteSource(Backend.FAKE, config.createConnection(url), url, false, url);
     } catch (SQLException e) {
       throw MlmdException.internal("Cannot create the in-memory database: " + e.getMessage(), e);
     }
@@ -79,7 +84,7 @@ final class SqliteSource extends MetadataSource {
     String url = "jdbc:sqlite:" + file;
     try {
       Connection c = config.createConnection(url);
-      return new SqliteSource(Backend.SQLITE, c, mode == ConnectionMode.READONLY, file);
+      return new SqliteSource(Backend.SQLITE, c, url, mode == ConnectionMode.READONLY, file);
     } catch (SQLException e) {
       if (mode != ConnectionMode.READWRITE_OPENCREATE) {
         throw MlmdException.notFound("Cannot open SQLite file '%s' in mode %s (it must exist): %s",
@@ -96,6 +101,44 @@ final class SqliteSource extends MetadataSource {
     // MLMD stores and compares text as UTF-8 and relies on SQLite's default (ASCII
     // case-insensitive) LIKE; nothing else is changed, so files stay as MLMD expects them.
     return config;
+  }
+
+  /**
+   * A new read-only SQLite connection per call, to the same file or (fake) to the same named
+   * in-memory database, which lives on while the store's own connection is open.
+   */
+  @Override
+  public DataSource readOnlyDataSource() {
+    SQLiteConfig config = baseConfig();
+    config.setReadOnly(true);
+    if (url.startsWith("jdbc:sqlite:file:")) {
+      config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+    }
+    QueryOnlyDataSource dataSource = new QueryOnlyDataSource(config);
+    dataSource.setUrl(url);
+    return dataSource;
+  }
+
+  /**
+   * Connections in SQLite's {@code query_only} mode as well as opened read-only: a shared-cache
+   * in-memory database (the fake) is writable through any connection, whatever its open flags.
+   */
+  private static final class QueryOnlyDataSource extends SQLiteDataSource {
+    QueryOnlyDataSource(SQLiteConfig config) {
+      super(config);
+    }
+
+    @Override
+    public SQLiteConnection getConnection(String user, String password) throws SQLException {
+      SQLiteConnection c = super.getConnection(user, password);
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA query_only = 1");
+      } catch (SQLException e) {
+        c.close();
+        throw e;
+      }
+      return c;
+    }
   }
 
   @Override

@@ -57,7 +57,7 @@ final class EdgeRepository {
   /** The events whose {@code column} (artifact_id or execution_id) is one of {@code ids}. */
   List<Event> events(String column, Collection<Long> ids) throws SQLException {
     Map<Long, Event.Builder> events = new LinkedHashMap<>();
-    Sql.queryIn(connection, "SELECT id, artifact_id, execution_id, type,"
+    Sql.forEachIn(connection, "SELECT id, artifact_id, execution_id, type,"
         + " milliseconds_since_epoch FROM Event WHERE " + column + " IN (%s) ORDER BY id",
         List.of(), new HashSet<>(ids), rs -> {
           Event.Builder e = Event.newBuilder().setArtifactId(rs.getLong("artifact_id"))
@@ -71,13 +71,12 @@ final class EdgeRepository {
             e.setMillisecondsSinceEpoch(time);
           }
           events.put(rs.getLong("id"), e);
-          return null;
         });
     if (!events.isEmpty()) {
       // Steps come back in insertion order: SQLite by rowid, InnoDB in the order of the
       // event_id index, whose entries follow the hidden row id.
       String order = dialect == Dialect.SQLITE ? " ORDER BY event_id, rowid" : "";
-      Sql.queryIn(connection, "SELECT event_id, is_index_step, step_index, step_key"
+      Sql.forEachIn(connection, "SELECT event_id, is_index_step, step_index, step_key"
           + " FROM EventPath WHERE event_id IN (%s)" + order, List.of(), events.keySet(), rs -> {
             Event.Path.Step.Builder step = Event.Path.Step.newBuilder();
             if (rs.getBoolean("is_index_step")) {
@@ -86,7 +85,6 @@ final class EdgeRepository {
               step.setKey(rs.getString("step_key"));
             }
             events.get(rs.getLong("event_id")).getPathBuilder().addSteps(step);
-            return null;
           });
     }
     List<Event> result = new ArrayList<>(events.size());
@@ -126,10 +124,9 @@ final class EdgeRepository {
     String from = parents ? "context_id" : "parent_context_id";
     String to = parents ? "parent_context_id" : "context_id";
     Map<Long, List<Long>> result = new HashMap<>();
-    Sql.queryIn(connection, "SELECT " + from + ", " + to + " FROM ParentContext WHERE " + from
+    Sql.forEachIn(connection, "SELECT " + from + ", " + to + " FROM ParentContext WHERE " + from
         + " IN (%s) ORDER BY " + to, List.of(), new HashSet<>(ids), rs -> {
           result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
-          return null;
         });
     return result;
   }

@@ -97,7 +97,7 @@ final class NodeRepository {
     Map<Long, Message.Builder> builders = new LinkedHashMap<>();
     String columns = "n.id, n." + String.join(", n.", a.columns) + ", n."
         + String.join(", n.", NodeAdapter.TIME_COLUMNS) + ", t.name AS type_name";
-    Sql.query(connection, "SELECT " + columns + " FROM " + k.table + " n LEFT JOIN Type t"
+    Sql.forEach(connection, "SELECT " + columns + " FROM " + k.table + " n LEFT JOIN Type t"
         + " ON t.id = n.type_id WHERE " + rowWhere, rowParams, rs -> {
           Message.Builder b = a.newBuilder();
           long id = rs.getLong("id");
@@ -110,7 +110,6 @@ final class NodeRepository {
           }
           a.setFromColumn(b, "type", rs.getString("type_name"));
           builders.put(id, b);
-          return null;
         });
     Map<Long, M> result = new LinkedHashMap<>();
     if (builders.isEmpty()) {
@@ -118,14 +117,13 @@ final class NodeRepository {
     }
     Map<Long, Map<String, Value>> properties = new HashMap<>();
     Map<Long, Map<String, Value>> custom = new HashMap<>();
-    Sql.query(connection, "SELECT " + k.propertyNodeColumn + " AS node_id, name,"
+    Sql.forEach(connection, "SELECT " + k.propertyNodeColumn + " AS node_id, name,"
         + " is_custom_property, " + PropertyValues.VALUE_COLUMNS + " FROM " + k.propertyTable
         + " WHERE " + propertyWhere, propertyParams, rs -> {
           Map<Long, Map<String, Value>> target =
               rs.getBoolean("is_custom_property") ? custom : properties;
           target.computeIfAbsent(rs.getLong("node_id"), x -> new TreeMap<>())
               .put(rs.getString("name"), PropertyValues.read(rs));
-          return null;
         });
     for (Map.Entry<Long, Message.Builder> e : builders.entrySet()) {
       Message.Builder b = e.getValue();
@@ -140,7 +138,7 @@ final class NodeRepository {
   Map<String, Long> idsByExternalId(NodeKind kind, Collection<String> externalIds)
       throws SQLException {
     Map<String, Long> ids = new HashMap<>();
-    Sql.queryIn(connection, "SELECT id, external_id FROM " + kind.table
+    Sql.forEachIn(connection, "SELECT id, external_id FROM " + kind.table
         + " WHERE external_id IN (%s)", List.of(), externalIds,
         rs -> ids.put(rs.getString(2), rs.getLong(1)));
     return ids;
@@ -149,7 +147,7 @@ final class NodeRepository {
   /** The ids of the contexts with those names, by {@link #typeAndName} key. */
   Map<String, Long> contextIdsByTypeAndName(Collection<String> names) throws SQLException {
     Map<String, Long> ids = new HashMap<>();
-    Sql.queryIn(connection, "SELECT id, type_id, name FROM Context WHERE name IN (%s)",
+    Sql.forEachIn(connection, "SELECT id, type_id, name FROM Context WHERE name IN (%s)",
         List.of(), names, rs -> ids.put(typeAndName(rs.getLong(2), rs.getString(3)),
             rs.getLong(1)));
     return ids;

@@ -29,6 +29,12 @@ final class Sql {
     T read(ResultSet rs) throws SQLException;
   }
 
+  /** Takes in one row of a result set. */
+  @FunctionalInterface
+  interface RowConsumer {
+    void accept(ResultSet rs) throws SQLException;
+  }
+
   /** {@code ?, ?, ?} with {@code n} markers. */
   static String markers(int n) {
     return String.join(", ", Collections.nCopies(n, "?"));
@@ -59,15 +65,21 @@ final class Sql {
   /** Runs a query with parameters and reads every row. */
   static <T> List<T> query(Connection c, String sql, List<?> params, RowReader<T> reader)
       throws SQLException {
+    List<T> rows = new ArrayList<>();
+    forEach(c, sql, params, rs -> rows.add(reader.read(rs)));
+    return rows;
+  }
+
+  /** Runs a query with parameters and hands every row to {@code consumer}. */
+  static void forEach(Connection c, String sql, List<?> params, RowConsumer consumer)
+      throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql)) {
       bind(s, 1, params);
-      List<T> rows = new ArrayList<>();
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          rows.add(reader.read(rs));
+          consumer.accept(rs);
         }
       }
-      return rows;
     }
   }
 
@@ -78,12 +90,18 @@ final class Sql {
   static <T> List<T> queryIn(Connection c, String sqlWithIn, List<?> before,
       Collection<? extends Object> ids, RowReader<T> reader) throws SQLException {
     List<T> rows = new ArrayList<>();
+    forEachIn(c, sqlWithIn, before, ids, rs -> rows.add(reader.read(rs)));
+    return rows;
+  }
+
+  /** As {@link #queryIn}, handing every row to {@code consumer}. */
+  static void forEachIn(Connection c, String sqlWithIn, List<?> before,
+      Collection<? extends Object> ids, RowConsumer consumer) throws SQLException {
     for (List<? extends Object> chunk : chunks(ids)) {
       List<Object> params = new ArrayList<>(before);
       params.addAll(chunk);
-      rows.addAll(query(c, String.format(sqlWithIn, markers(chunk.size())), params, reader));
+      forEach(c, String.format(sqlWithIn, markers(chunk.size())), params, consumer);
     }
-    return rows;
   }
 
   /** Executes an update with parameters; returns the affected row count. */

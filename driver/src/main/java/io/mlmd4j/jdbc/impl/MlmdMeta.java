@@ -1,0 +1,245 @@
+package io.mlmd4j.jdbc.impl;
+
+import java.sql.DatabaseMetaData;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.ColumnMetaData;
+import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.MlmdMetaBase;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.lookup.LikePattern;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * What {@code DatabaseMetaData} says: the logical schemas ({@code mlmd}, {@code artifact},
+ * {@code execution}, {@code context}) and only their tables, with remarks, columns with plain
+ * type names, primary keys and the logical foreign keys. MLMD's physical tables and the
+ * backend's system tables are never listed. Types, functions and keywords are Calcite's.
+ */
+public final class MlmdMeta extends MlmdMetaBase {
+
+  /** The schemas, in the order browsers show them. */
+  static final List<String> SCHEMAS = List.of("artifact", "context", "execution", "mlmd");
+
+  private static final String TABLE = "TABLE";
+
+  public MlmdMeta(AvaticaConnection connection) {
+    super(connection);
+  }
+
+  private List<TableShape> shapes(@Nullable String schemaPattern,
+      @Nullable String tablePattern) {
+    SchemaPlus root = ((CalciteConnection) connection).getRootSchema();
+    Predicate<String> schemaMatches = like(schemaPattern);
+    Predicate<String> tableMatches = like(tablePattern);
+    List<TableShape> shapes = new ArrayList<>();
+    for (String name : SCHEMAS) {
+      SchemaPlus schema = root.subSchemas().get(name);
+      if (schema == null || !schemaMatches.test(name)) {
+        continue;
+      }
+      for (TableShape t : schema.unwrap(DescribedSchema.class).tableShapes()) {
+        if (tableMatches.test(t.name())) {
+          shapes.add(t);
+        }
+      }
+    }
+    return shapes;
+  }
+
+  private static Predicate<String> like(@Nullable String pattern) {
+    if (pattern == null) {
+      return s -> true;
+    }
+    return LikePattern.matcher(pattern)::apply;
+  }
+
+  /** An exact name, or any when null (the key methods take names, not patterns). */
+  private static Predicate<String> exact(@Nullable String name) {
+    return s -> name == null || name.equals(s);
+  }
+
+  @Override
+  public MetaResultSet getSchemas(ConnectionHandle ch, @Nullable String catalog,
+      Pat schemaPattern) {
+    Predicate<String> matches = like(schemaPattern.s);
+    List<Object[]> rows = new ArrayList<>();
+    for (String s : SCHEMAS) {
+      if (matches.test(s)) {
+        rows.add(new Object[] {s, null});
+      }
+    }
+    return rows(List.of("TABLE_SCHEM", "TABLE_CATALOG"), types(String.class, String.class), rows);
+  }
+
+  @Override
+  public MetaResultSet getTableTypes(ConnectionHandle ch) {
+    List<Object[]> rows = new ArrayList<>();
+    rows.add(new Object[] {TABLE});
+    return rows(List.of("TABLE_TYPE"), types(String.class), rows);
+  }
+
+  @Override
+  public MetaResultSet getTables(ConnectionHandle ch, @Nullable String catalog,
+      Pat schemaPattern, Pat tableNamePattern, @Nullable List<String> typeList) {
+    List<Object[]> rows = new ArrayList<>();
+    if (typeList == null || typeList.contains(TABLE)) {
+      for (TableShape t : shapes(schemaPattern.s, tableNamePattern.s)) {
+        rows.add(new Object[] {null, t.schema(), t.name(), TABLE, t.remarks(), null, null, null,
+            null, null});
+      }
+    }
+    return rows(List.of("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE", "REMARKS",
+        "TYPE_CAT", "TYPE_SCHEM", "TYPE_NAME", "SELF_REFERENCING_COL_NAME", "REF_GENERATION"),
+        types(String.class, String.class, String.class, String.class, String.class,
+            String.class, String.class, String.class, String.class, String.class), rows);
+  }
+
+  @Override
+  public MetaResultSet getColumns(ConnectionHandle ch, @Nullable String catalog,
+      Pat schemaPattern, Pat tableNamePattern, Pat columnNamePattern) {
+    Predicate<String> columnMatches = like(columnNamePattern.s);
+    List<Object[]> rows = new ArrayList<>();
+    for (TableShape t : shapes(schemaPattern.s, tableNamePattern.s)) {
+      int position = 0;
+      for (Column c : t.columns()) {
+        position++;
+        if (!columnMatches.test(c.name())) {
+          continue;
+        }
+        rows.add(new Object[] {null, t.schema(), t.name(), c.name(),
+            c.type().getJdbcOrdinal(), c.type().getName(), columnSize(c.type()), null,
+            decimalDigits(c.type()), radix(c.type()),
+            c.nullable() ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls,
+            c.remarks(), null, null, null, null, position, c.nullable() ? "YES" : "NO", null,
+            null, null, null, "NO", "NO"});
+      }
+    }
+    return rows(List.of("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "DATA_TYPE",
+        "TYPE_NAME", "COLUMN_SIZE", "BUFFER_LENGTH", "DECIMAL_DIGITS", "NUM_PREC_RADIX",
+        "NULLABLE", "REMARKS", "COLUMN_DEF", "SQL_DATA_TYPE", "SQL_DATETIME_SUB",
+        "CHAR_OCTET_LENGTH", "ORDINAL_POSITION", "IS_NULLABLE", "SCOPE_CATALOG", "SCOPE_SCHEMA",
+        "SCOPE_TABLE", "SOURCE_DATA_TYPE", "IS_AUTOINCREMENT", "IS_GENERATEDCOLUMN"),
+        types(String.class, String.class, String.class, String.class, Integer.class,
+            String.class, Integer.class, Integer.class, Integer.class, Integer.class,
+            Integer.class, String.class, String.class, Integer.class, Integer.class,
+            Integer.class, Integer.class, String.class, String.class, String.class,
+            String.class, Short.class, String.class, String.class), rows);
+  }
+
+  private static @Nullable Integer columnSize(SqlTypeName type) {
+    return switch (type) {
+      case BIGINT -> 19;
+      case INTEGER -> 10;
+      case DOUBLE -> 53;
+      case BOOLEAN -> 1;
+      case VARCHAR, VARBINARY -> Integer.MAX_VALUE;
+      default -> null;
+    };
+  }
+
+  private static @Nullable Integer decimalDigits(SqlTypeName type) {
+    return type == SqlTypeName.BIGINT || type == SqlTypeName.INTEGER ? 0 : null;
+  }
+
+  private static @Nullable Integer radix(SqlTypeName type) {
+    return switch (type) {
+      case BIGINT, INTEGER -> 10;
+      case DOUBLE -> 2;
+      default -> null;
+    };
+  }
+
+  @Override
+  public MetaResultSet getPrimaryKeys(ConnectionHandle ch, @Nullable String catalog,
+      @Nullable String schema, @Nullable String table) {
+    List<Object[]> rows = new ArrayList<>();
+    for (TableShape t : shapes(null, null)) {
+      if (!exact(schema).test(t.schema()) || !exact(table).test(t.name())) {
+        continue;
+      }
+      for (int i = 0; i < t.primaryKey().size(); i++) {
+        rows.add(new Object[] {null, t.schema(), t.name(), t.primaryKey().get(i),
+            (short) (i + 1), primaryKeyName(t)});
+      }
+    }
+    return rows(List.of("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ",
+        "PK_NAME"), types(String.class, String.class, String.class, String.class, Short.class,
+        String.class), rows);
+  }
+
+  @Override
+  public MetaResultSet getImportedKeys(ConnectionHandle ch, @Nullable String catalog,
+      @Nullable String schema, @Nullable String table) {
+    return keys(null, null, schema, table);
+  }
+
+  @Override
+  public MetaResultSet getExportedKeys(ConnectionHandle ch, @Nullable String catalog,
+      @Nullable String schema, @Nullable String table) {
+    return keys(schema, table, null, null);
+  }
+
+  @Override
+  public MetaResultSet getCrossReference(ConnectionHandle ch, @Nullable String parentCatalog,
+      @Nullable String parentSchema, @Nullable String parentTable,
+      @Nullable String foreignCatalog, @Nullable String foreignSchema,
+      @Nullable String foreignTable) {
+    return keys(parentSchema, parentTable, foreignSchema, foreignTable);
+  }
+
+  /** Foreign keys from the foreign table to the primary (referenced) one; null = any. */
+  private MetaResultSet keys(@Nullable String pkSchema, @Nullable String pkTable,
+      @Nullable String fkSchema, @Nullable String fkTable) {
+    List<Object[]> rows = new ArrayList<>();
+    for (TableShape t : shapes(null, null)) {
+      if (!exact(fkSchema).test(t.schema()) || !exact(fkTable).test(t.name())) {
+        continue;
+      }
+      for (ForeignKey k : t.foreignKeys()) {
+        if (!exact(pkSchema).test(k.targetSchema()) || !exact(pkTable).test(k.targetTable())) {
+          continue;
+        }
+        rows.add(new Object[] {null, k.targetSchema(), k.targetTable(), k.targetColumn(), null,
+            t.schema(), t.name(), k.column(), (short) 1,
+            (short) DatabaseMetaData.importedKeyNoAction,
+            (short) DatabaseMetaData.importedKeyNoAction,
+            "fk_" + t.name() + "_" + k.column(), "pk_" + k.targetTable(),
+            (short) DatabaseMetaData.importedKeyNotDeferrable});
+      }
+    }
+    rows.sort((a, b) -> Arrays.compare(
+        new String[] {(String) a[1], (String) a[2], (String) a[5], (String) a[6]},
+        new String[] {(String) b[1], (String) b[2], (String) b[5], (String) b[6]}));
+    return rows(List.of("PKTABLE_CAT", "PKTABLE_SCHEM", "PKTABLE_NAME", "PKCOLUMN_NAME",
+        "FKTABLE_CAT", "FKTABLE_SCHEM", "FKTABLE_NAME", "FKCOLUMN_NAME", "KEY_SEQ",
+        "UPDATE_RULE", "DELETE_RULE", "FK_NAME", "PK_NAME", "DEFERRABILITY"),
+        types(String.class, String.class, String.class, String.class, String.class,
+            String.class, String.class, String.class, Short.class, Short.class, Short.class,
+            String.class, String.class, Short.class), rows);
+  }
+
+  private static String primaryKeyName(TableShape t) {
+    return "pk_" + t.name();
+  }
+
+  private static List<Class<?>> types(Class<?>... classes) {
+    return List.of(classes);
+  }
+
+  private MetaResultSet rows(List<String> names, List<Class<?>> classes, List<Object[]> rows) {
+    List<ColumnMetaData> columns = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      columns.add(MetaImpl.columnMetaData(names.get(i), i, classes.get(i), true));
+    }
+    List<Object> frameRows = new ArrayList<>(rows);
+    return createResultSet(Map.of(), columns, CursorFactory.ARRAY,
+        new Frame(0, true, frameRows));
+  }
+}

@@ -1,0 +1,37 @@
+package io.mlmd4j.jdbc.impl;
+
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCostFactory;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rex.RexBuilder;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Calcite's statement preparation fitted to a JDBC backend, so that whole queries run there:
+ * joins stay joins (Calcite's JDBC adapter cannot send a semi-join, which Calcite makes of a join
+ * when only one side's columns are used, e.g. {@code artifacts} filtered on its type name), and
+ * joins on a key are estimated as such ({@link KeyJoinRowCount}).
+ */
+final class MlmdPrepare extends CalcitePrepareImpl {
+
+  @Override
+  protected RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext,
+      org.apache.calcite.plan.@Nullable Context externalContext,
+      @Nullable RelOptCostFactory costFactory) {
+    RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
+    planner.removeRule(CoreRules.PROJECT_TO_SEMI_JOIN);
+    planner.removeRule(CoreRules.JOIN_ON_UNIQUE_TO_SEMI_JOIN);
+    planner.removeRule(CoreRules.JOIN_TO_SEMI_JOIN);
+    return planner;
+  }
+
+  @Override
+  protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
+    RelOptCluster cluster = super.createCluster(planner, rexBuilder);
+    cluster.setMetadataProvider(KeyJoinRowCount.PROVIDER);
+    return cluster;
+  }
+}

@@ -1,0 +1,84 @@
+package io.mlmd4j.jdbc.impl;
+
+import io.mlmd4j.MetadataStore;
+import io.mlmd4j.connect.Backend;
+import io.mlmd4j.connect.ConnectionSettings;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * A store opened for the driver, with what SQL needs of it: its tables and dialect, and its
+ * types. Connections with the same settings share one (one pool, one schema check); it closes
+ * when the last of them does. Each {@code jdbc:mlmd:fake} connection has a store of its own, as
+ * each MLMD fake database is new and empty.
+ */
+final class OpenStore {
+
+  private static final Map<ConnectionSettings, OpenStore> SHARED = new HashMap<>();
+
+  private final ConnectionSettings settings;
+  private final MetadataStore store;
+  private final PhysicalSchema physical;
+  private final TypeDirectory types;
+  private int users;
+
+  private OpenStore(ConnectionSettings settings, MetadataStore store, PhysicalSchema physical,
+      TypeDirectory types) {
+    this.settings = settings;
+    this.store = store;
+    this.physical = physical;
+    this.types = types;
+  }
+
+  /** The store the settings name, opened (and its schema checked) if no connection has it. */
+  static synchronized OpenStore acquire(ConnectionSettings settings) throws SQLException {
+    boolean shared = settings.backend() != Backend.FAKE;
+    OpenStore open = shared ? SHARED.get(settings) : null;
+    if (open == null) {
+      open = open(settings);
+      if (shared) {
+        SHARED.put(settings, open);
+      }
+    }
+    open.users++;
+    return open;
+  }
+
+  private static OpenStore open(ConnectionSettings settings) throws SQLException {
+    MetadataStore store = MetadataStore.open(settings);
+    try {
+      DataSource dataSource = store.readOnlyDataSource();
+      return new OpenStore(settings, store,
+          PhysicalSchema.load(settings.backend(), dataSource, MlmdSchema.NAME),
+          new TypeDirectory(dataSource));
+    } catch (SQLException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /** Called once by each connection that acquired the store, when it closes. */
+  void release() {
+    synchronized (OpenStore.class) {
+      if (--users > 0) {
+        return;
+      }
+      SHARED.remove(settings, this);
+    }
+    store.close();
+  }
+
+  MetadataStore store() {
+    return store;
+  }
+
+  PhysicalSchema physical() {
+    return physical;
+  }
+
+  TypeDirectory types() {
+    return types;
+  }
+}

@@ -1,0 +1,200 @@
+package io.mlmd4j.jdbc.impl;
+
+import static org.apache.calcite.sql.type.SqlTypeName.ANY;
+import static org.apache.calcite.sql.type.SqlTypeName.BIGINT;
+import static org.apache.calcite.sql.type.SqlTypeName.BOOLEAN;
+import static org.apache.calcite.sql.type.SqlTypeName.DOUBLE;
+import static org.apache.calcite.sql.type.SqlTypeName.INTEGER;
+import static org.apache.calcite.sql.type.SqlTypeName.VARBINARY;
+import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
+
+import io.mlmd4j.connect.Backend;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.calcite.adapter.jdbc.JdbcConvention;
+import org.apache.calcite.adapter.jdbc.JdbcSchema;
+import org.apache.calcite.adapter.jdbc.JdbcTable;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.schema.Schemas;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.dialect.MysqlSqlDialect;
+import org.apache.calcite.sql.dialect.SqliteSqlDialect;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * MLMD's tables in one store's database, with the SQL dialect of that database: what the logical
+ * tables are built from. One per open store, shared by its connections. The dialect is built from
+ * the backend the URL names and the server's version, never guessed from the product name
+ * (Calcite takes SQLite for ANSI SQL, and without a version pushes no join to it).
+ */
+final class PhysicalSchema {
+
+  /** The types MLMD means for the columns of its version-10 tables, and their keys. */
+  private static final Map<String, Definition> DEFINITIONS = definitions();
+
+  private final SqlDialect dialect;
+  private final DataSource dataSource;
+  private final Map<String, PhysicalTable> tables;
+
+  private PhysicalSchema(SqlDialect dialect, DataSource dataSource,
+      Map<String, PhysicalTable> tables) {
+    this.dialect = dialect;
+    this.dataSource = dataSource;
+    this.tables = tables;
+  }
+
+  /**
+   * Reads the order of each table's columns and the server's version from the database. SQL run
+   * for the logical schema reaches the database as {@code root.getSubSchema(schemaName)}
+   * unwrapped to a {@link DataSource}.
+   */
+  static PhysicalSchema load(Backend backend, DataSource dataSource, String schemaName)
+      throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      DatabaseMetaData meta = c.getMetaData();
+      SqlDialect dialect = dialect(backend, meta);
+      // On MySQL the tables are named with their database: other databases on the server may
+      // hold MLMD tables of the same names.
+      String catalog = backend == Backend.MYSQL ? c.getCatalog() : null;
+      Expression expression = Schemas.subSchemaExpression(
+          CalciteSchema.createRootSchema(false, false).plus(), schemaName, DataSource.class);
+      JdbcConvention convention = JdbcConvention.of(dialect, expression, schemaName);
+      JdbcSchema jdbcSchema = new JdbcSchema(dataSource, dialect, convention, catalog, null);
+      Map<String, PhysicalTable> tables = new HashMap<>();
+      for (Map.Entry<String, Definition> e : DEFINITIONS.entrySet()) {
+        String name = e.getKey();
+        Table table = jdbcSchema.tables().get(name);
+        if (!(table instanceof JdbcTable jdbcTable)) {
+          throw new SQLException("MLMD table " + name + " is missing from the database");
+        }
+        List<PhysicalTable.Field> fields = new ArrayList<>();
+        try (ResultSet rs = meta.getColumns(catalog, null, name, "%")) {
+          while (rs.next()) {
+            String column = rs.getString("COLUMN_NAME");
+            PhysicalTable.Field known = e.getValue().field(column);
+            fields.add(known != null ? known : new PhysicalTable.Field(column, ANY, true));
+          }
+        }
+        tables.put(name, new PhysicalTable(jdbcTable, fields, e.getValue().key(),
+            e.getValue().rowCount()));
+      }
+      return new PhysicalSchema(dialect, dataSource, Map.copyOf(tables));
+    }
+  }
+
+  private static SqlDialect dialect(Backend backend, DatabaseMetaData meta) throws SQLException {
+    SqlDialect.Context context = SqlDialect.EMPTY_CONTEXT
+        .withDatabaseMajorVersion(meta.getDatabaseMajorVersion())
+        .withDatabaseMinorVersion(meta.getDatabaseMinorVersion())
+        .withDatabaseVersion(meta.getDatabaseProductVersion());
+    return switch (backend) {
+      case FAKE, SQLITE -> new SqliteSqlDialect(context
+          .withDatabaseProduct(SqlDialect.DatabaseProduct.SQLITE)
+          .withIdentifierQuoteString("\"")
+          .withNullCollation(NullCollation.LOW));
+      case MYSQL -> new MysqlSqlDialect(MysqlSqlDialect.DEFAULT_CONTEXT
+          .withDatabaseMajorVersion(meta.getDatabaseMajorVersion())
+          .withDatabaseMinorVersion(meta.getDatabaseMinorVersion())
+          .withDatabaseVersion(meta.getDatabaseProductVersion()));
+    };
+  }
+
+  SqlDialect dialect() {
+    return dialect;
+  }
+
+  DataSource dataSource() {
+    return dataSource;
+  }
+
+  PhysicalTable table(String name) {
+    PhysicalTable table = tables.get(name);
+    if (table == null) {
+      throw new IllegalArgumentException("No MLMD table " + name);
+    }
+    return table;
+  }
+
+  /** A table's columns as MLMD defines them, its key, and a guess at its size for the planner. */
+  private record Definition(List<PhysicalTable.Field> fields, List<String> key, double rowCount) {
+    PhysicalTable.Field field(String name) {
+      for (PhysicalTable.Field f : fields) {
+        if (f.name().equals(name)) {
+          return f;
+        }
+      }
+      return null;
+    }
+  }
+
+  private static Map<String, Definition> definitions() {
+    Map<String, Definition> map = new HashMap<>();
+    map.put("Type", new Definition(List.of(notNull("id", BIGINT), notNull("name", VARCHAR),
+        nullable("version", VARCHAR), notNull("type_kind", INTEGER),
+        nullable("description", VARCHAR), nullable("input_type", VARCHAR),
+        nullable("output_type", VARCHAR), nullable("external_id", VARCHAR)),
+        List.of("id"), 50));
+    map.put("TypeProperty", new Definition(List.of(notNull("type_id", BIGINT),
+        notNull("name", VARCHAR), nullable("data_type", INTEGER)),
+        List.of("type_id", "name"), 300));
+    map.put("ParentType", new Definition(List.of(notNull("type_id", BIGINT),
+        notNull("parent_type_id", BIGINT)), List.of("type_id", "parent_type_id"), 20));
+    map.put("Artifact", new Definition(List.of(notNull("id", BIGINT), notNull("type_id", BIGINT),
+        nullable("uri", VARCHAR), nullable("state", INTEGER), nullable("name", VARCHAR),
+        nullable("external_id", VARCHAR), notNull("create_time_since_epoch", BIGINT),
+        notNull("last_update_time_since_epoch", BIGINT)), List.of("id"), 10_000));
+    map.put("Execution", new Definition(List.of(notNull("id", BIGINT),
+        notNull("type_id", BIGINT), nullable("last_known_state", INTEGER),
+        nullable("name", VARCHAR), nullable("external_id", VARCHAR),
+        notNull("create_time_since_epoch", BIGINT),
+        notNull("last_update_time_since_epoch", BIGINT)), List.of("id"), 5_000));
+    map.put("Context", new Definition(List.of(notNull("id", BIGINT), notNull("type_id", BIGINT),
+        notNull("name", VARCHAR), nullable("external_id", VARCHAR),
+        notNull("create_time_since_epoch", BIGINT),
+        notNull("last_update_time_since_epoch", BIGINT)), List.of("id"), 2_000));
+    map.put("ArtifactProperty", propertyTable("artifact_id", 50_000));
+    map.put("ExecutionProperty", propertyTable("execution_id", 25_000));
+    map.put("ContextProperty", propertyTable("context_id", 10_000));
+    map.put("ParentContext", new Definition(List.of(notNull("context_id", BIGINT),
+        notNull("parent_context_id", BIGINT)), List.of("context_id", "parent_context_id"),
+        2_000));
+    map.put("Event", new Definition(List.of(notNull("id", BIGINT), notNull("artifact_id", BIGINT),
+        notNull("execution_id", BIGINT), notNull("type", INTEGER),
+        nullable("milliseconds_since_epoch", BIGINT)), List.of("id"), 20_000));
+    map.put("EventPath", new Definition(List.of(notNull("event_id", BIGINT),
+        notNull("is_index_step", BOOLEAN), nullable("step_index", BIGINT),
+        nullable("step_key", VARCHAR)), List.of(), 40_000));
+    map.put("Association", new Definition(List.of(notNull("id", BIGINT),
+        notNull("context_id", BIGINT), notNull("execution_id", BIGINT)), List.of("id"), 10_000));
+    map.put("Attribution", new Definition(List.of(notNull("id", BIGINT),
+        notNull("context_id", BIGINT), notNull("artifact_id", BIGINT)), List.of("id"), 20_000));
+    return Map.copyOf(map);
+  }
+
+  private static Definition propertyTable(String nodeId, double rowCount) {
+    return new Definition(List.of(notNull(nodeId, BIGINT), notNull("name", VARCHAR),
+        notNull("is_custom_property", BOOLEAN), nullable("int_value", BIGINT),
+        nullable("double_value", DOUBLE), nullable("string_value", VARCHAR),
+        nullable("byte_value", VARBINARY), nullable("proto_value", VARBINARY),
+        nullable("bool_value", BOOLEAN)), List.of(nodeId, "name", "is_custom_property"),
+        rowCount);
+  }
+
+  private static PhysicalTable.Field notNull(String name, SqlTypeName type) {
+    return new PhysicalTable.Field(name, type, false);
+  }
+
+  private static PhysicalTable.Field nullable(String name, SqlTypeName type) {
+    return new PhysicalTable.Field(name, type, true);
+  }
+}

@@ -1,0 +1,70 @@
+package io.mlmd4j.jdbc.impl;
+
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLSyntaxErrorException;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.parser.SqlParseException;
+
+/**
+ * Turns what Calcite throws into SQLExceptions with SQLStates: a parse error is 42000 with its
+ * line and column, a query naming a missing table or column (or otherwise invalid) is 42000 with
+ * the position of the offending text, a failure of the backend keeps the backend's SQLState, an
+ * unsupported feature is 0A000, anything else HY000.
+ */
+public final class SqlErrors {
+
+  /** SQLState 42000: syntax error or access rule violation. */
+  public static final String SYNTAX = "42000";
+  /** SQLState 0A000: feature not supported. */
+  public static final String UNSUPPORTED = "0A000";
+  /** SQLState HY000: general error. */
+  public static final String GENERAL = "HY000";
+  /** SQLState 08003: connection does not exist. */
+  public static final String NO_CONNECTION = "08003";
+  /** SQLState 55000: object not in prerequisite state (a closed statement or result set). */
+  public static final String NOT_IN_STATE = "55000";
+
+  private SqlErrors() {}
+
+  /** The error that a call on a closed object raises. */
+  public static SQLException closed(String what) {
+    return what.equals("Connection")
+        ? new SQLNonTransientConnectionException("Connection is closed", NO_CONNECTION)
+        : new SQLException(what + " is closed", NOT_IN_STATE);
+  }
+
+  /** The SQLException to report for {@code e}, which Calcite or Avatica raised. */
+  public static SQLException translate(SQLException e) {
+    if (e.getSQLState() != null) {
+      return e;
+    }
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof SqlParseException p) {
+        String message = firstLine(p.getMessage());
+        if (p.getPos() != null && !message.contains("line ")) {
+          message += " (line " + p.getPos().getLineNum() + ", column "
+              + p.getPos().getColumnNum() + ")";
+        }
+        return new SQLSyntaxErrorException("Syntax error: " + message, SYNTAX, e);
+      }
+      if (t instanceof CalciteContextException c) {
+        return new SQLSyntaxErrorException(c.getMessage(), SYNTAX, e);
+      }
+      if (t instanceof SQLException backend && backend.getSQLState() != null) {
+        return new SQLException("The database failed the query: " + backend.getMessage(),
+            backend.getSQLState(), backend.getErrorCode(), e);
+      }
+      if (t instanceof UnsupportedOperationException) {
+        return new SQLFeatureNotSupportedException(e.getMessage(), UNSUPPORTED, e);
+      }
+    }
+    return new SQLException(e.getMessage(), GENERAL, e);
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return (nl < 0 ? s : s.substring(0, nl)).trim();
+  }
+}

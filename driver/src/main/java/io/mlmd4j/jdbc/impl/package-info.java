@@ -1,0 +1,6 @@
+/**
+ * The JDBC driver's implementation on Apache Calcite: the logical schemas over MLMD's tables
+ * ({@link io.mlmd4j.jdbc.impl.MlmdSchema}, the per-type schemas), the SQL dialect of each backend,
+ * metadata, read-only SQL and error states. Not API: it may change in any release.
+ */
+package io.mlmd4j.jdbc.impl;

@@ -1,0 +1,114 @@
+package org.apache.calcite.jdbc;
+
+import io.mlmd4j.jdbc.impl.SqlErrors;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.TimeZone;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaDatabaseMetaData;
+import org.apache.calcite.avatica.AvaticaFactory;
+import org.apache.calcite.avatica.AvaticaPreparedStatement;
+import org.apache.calcite.avatica.AvaticaResultSetMetaData;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.UnregisteredDriver;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The JDBC objects of mlmd4j's driver: Calcite's, with mlmd4j's connection, statement and result
+ * set classes. It lives in Calcite's package because Calcite's connection and statement classes
+ * can only be extended from there; everything mlmd4j-specific they do is in
+ * {@code io.mlmd4j.jdbc.impl}. Avatica creates it by name.
+ */
+public class MlmdJdbcFactory extends CalciteFactory {
+
+  public MlmdJdbcFactory() {
+    super(4, 1);
+  }
+
+  @Override
+  public MlmdConnection newConnection(UnregisteredDriver driver, AvaticaFactory factory,
+      String url, Properties info, @Nullable CalciteSchema rootSchema,
+      @Nullable JavaTypeFactory typeFactory) {
+    return new MlmdConnection((Driver) driver, factory, url, info, rootSchema, typeFactory);
+  }
+
+  @Override
+  public MlmdStatement newStatement(AvaticaConnection connection,
+      Meta.@Nullable StatementHandle h, int resultSetType, int resultSetConcurrency,
+      int resultSetHoldability) {
+    return new MlmdStatement((CalciteConnectionImpl) connection, h, resultSetType,
+        resultSetConcurrency, resultSetHoldability);
+  }
+
+  @Override
+  public AvaticaDatabaseMetaData newDatabaseMetaData(AvaticaConnection connection) {
+    return new MlmdDatabaseMetaData(connection);
+  }
+
+  @Override
+  public AvaticaPreparedStatement newPreparedStatement(AvaticaConnection connection,
+      Meta.@Nullable StatementHandle h, Meta.Signature signature, int resultSetType,
+      int resultSetConcurrency, int resultSetHoldability) throws SQLException {
+    return new MlmdPreparedStatement((CalciteConnectionImpl) connection, h,
+        (CalcitePrepare.CalciteSignature<?>) signature, resultSetType, resultSetConcurrency,
+        resultSetHoldability);
+  }
+
+  @Override
+  public ResultSetMetaData newResultSetMetaData(AvaticaStatement statement,
+      Meta.Signature signature) {
+    return new AvaticaResultSetMetaData(statement, null, signature);
+  }
+
+  @Override
+  public CalciteResultSet newResultSet(AvaticaStatement statement, QueryState state,
+      Meta.Signature signature, TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
+    ResultSetMetaData metaData = newResultSetMetaData(statement, signature);
+    return new MlmdResultSet(statement, (CalcitePrepare.CalciteSignature<?>) signature, metaData,
+        timeZone, firstFrame);
+  }
+
+  /** Avatica's database metadata; what it reports comes from the driver's {@code Meta}. */
+  static final class MlmdDatabaseMetaData extends AvaticaDatabaseMetaData {
+    MlmdDatabaseMetaData(AvaticaConnection connection) {
+      super(connection);
+    }
+  }
+
+  /** A prepared statement whose calls after close fail with an SQLState. */
+  static final class MlmdPreparedStatement extends CalcitePreparedStatement {
+    MlmdPreparedStatement(CalciteConnectionImpl connection, Meta.@Nullable StatementHandle h,
+        CalcitePrepare.CalciteSignature<?> signature, int resultSetType, int resultSetConcurrency,
+        int resultSetHoldability) throws SQLException {
+      super(connection, h, signature, resultSetType, resultSetConcurrency,
+          resultSetHoldability);
+    }
+
+    @Override
+    protected void checkOpen() throws SQLException {
+      if (isClosed() || connection.isClosed()) {
+        throw SqlErrors.closed("PreparedStatement");
+      }
+    }
+  }
+
+  /** A result set whose calls after close fail with an SQLState. */
+  static final class MlmdResultSet extends CalciteResultSet {
+    MlmdResultSet(AvaticaStatement statement, CalcitePrepare.CalciteSignature<?> signature,
+        ResultSetMetaData metaData, TimeZone timeZone, Meta.Frame firstFrame)
+        throws SQLException {
+      super(statement, signature, metaData, timeZone, firstFrame);
+    }
+
+    @Override
+    protected void checkOpen() throws SQLException {
+      if (isClosed()) {
+        throw SqlErrors.closed("ResultSet");
+      }
+    }
+  }
+}

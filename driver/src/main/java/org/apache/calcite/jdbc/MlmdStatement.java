@@ -1,0 +1,41 @@
+package org.apache.calcite.jdbc;
+
+import io.mlmd4j.jdbc.impl.ReadOnlySql;
+import io.mlmd4j.jdbc.impl.SqlErrors;
+import java.sql.SQLException;
+import org.apache.calcite.avatica.Meta;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/** A statement of mlmd4j's driver: Calcite's, with read-only SQL and errors with SQLStates. */
+public final class MlmdStatement extends CalciteStatement {
+
+  MlmdStatement(CalciteConnectionImpl connection, Meta.@Nullable StatementHandle h,
+      int resultSetType, int resultSetConcurrency, int resultSetHoldability) {
+    super(connection, h, resultSetType, resultSetConcurrency, resultSetHoldability);
+  }
+
+  /** Every {@code execute*(String)} comes here. */
+  @Override
+  protected void executeInternal(String sql) throws SQLException {
+    ReadOnlySql.check(sql);
+    try {
+      super.executeInternal(sql);
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  @Override
+  public void addBatch(String sql) throws SQLException {
+    checkOpen();
+    ReadOnlySql.check(sql);
+    super.addBatch(sql);
+  }
+
+  @Override
+  protected void checkOpen() throws SQLException {
+    if (isClosed() || connection.isClosed()) {
+      throw SqlErrors.closed("Statement");
+    }
+  }
+}

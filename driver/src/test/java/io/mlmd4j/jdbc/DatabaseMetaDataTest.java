@@ -1,0 +1,116 @@
+package io.mlmd4j.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mlmd4j.connect.Backend;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** DatabaseMetaData as a schema browser reads it. */
+class DatabaseMetaDataTest {
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void identifiesMlmd4jNotItsBackend(Backend backend) throws SQLException {
+    DatabaseMetaData m = TestConnections.filled(backend).getMetaData();
+    assertThat(m.getDatabaseProductName()).isEqualTo("mlmd4j");
+    assertThat(m.getDriverName()).isEqualTo("mlmd4j JDBC driver");
+    assertThat(m.getDatabaseProductVersion()).isEqualTo(m.getDriverVersion());
+    assertThat(m.getURL()).startsWith("jdbc:mlmd:backend=" + backend.name().toLowerCase())
+        .doesNotContain(":sqlite:").doesNotContain(":mysql:").doesNotContain("password");
+    assertThat(m.getIdentifierQuoteString()).isEqualTo("\"");
+    assertThat(m.isReadOnly()).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void listsTheLogicalSchemasAndTablesOnly(Backend backend) throws SQLException {
+    DatabaseMetaData m = TestConnections.filled(backend).getMetaData();
+    assertThat(strings(m.getSchemas(), r -> r.getString("TABLE_SCHEM")))
+        .containsExactly("artifact", "context", "execution", "mlmd");
+    List<String> tables = strings(m.getTables(null, null, "%", null),
+        r -> r.getString("TABLE_SCHEM") + "." + r.getString("TABLE_NAME"));
+    assertThat(tables).contains("mlmd.artifacts", "mlmd.executions", "mlmd.contexts",
+        "mlmd.artifact_properties", "mlmd.events", "mlmd.event_path_steps",
+        "mlmd.attributions", "mlmd.associations", "mlmd.parent_contexts",
+        "mlmd.artifact_types", "mlmd.execution_type_properties", "artifact.Model",
+        "artifact.Examples", "execution.tfx.components.trainer.component.Trainer",
+        "context.pipeline");
+    assertThat(tables).noneMatch(t -> t.contains("Artifact") && t.startsWith("mlmd."))
+        .noneMatch(t -> t.contains("MLMDEnv") || t.contains("sqlite_") || t.contains("Type")
+            && t.startsWith("mlmd.")).noneMatch(t -> t.startsWith("metadata."))
+        .noneMatch(t -> t.contains("mlmd.Dataset"));
+    try (ResultSet rs = m.getTables(null, "mlmd", "artifacts", new String[] {"TABLE"})) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString("TABLE_TYPE")).isEqualTo("TABLE");
+      assertThat(rs.getString("REMARKS")).isNotBlank();
+      assertThat(rs.next()).isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void columnsHavePlainTypeNamesAndRemarks(Backend backend) throws SQLException {
+    DatabaseMetaData m = TestConnections.filled(backend).getMetaData();
+    try (ResultSet rs = m.getColumns(null, "mlmd", "artifacts", "%")) {
+      List<String> columns = new ArrayList<>();
+      while (rs.next()) {
+        columns.add(rs.getString("COLUMN_NAME") + " " + rs.getString("TYPE_NAME") + " "
+            + rs.getString("IS_NULLABLE"));
+        assertThat(rs.getString("REMARKS")).isNotBlank();
+      }
+      assertThat(columns).containsExactly("id BIGINT NO", "type_id BIGINT NO",
+          "type VARCHAR NO", "name VARCHAR YES", "uri VARCHAR YES", "state VARCHAR YES",
+          "external_id VARCHAR YES", "create_time_since_epoch BIGINT NO",
+          "last_update_time_since_epoch BIGINT NO");
+    }
+    try (ResultSet rs = m.getColumns(null, "execution",
+        "tfx.components.trainer.component.Trainer", "learning_rate")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt("DATA_TYPE")).isEqualTo(Types.DOUBLE);
+      assertThat(rs.getInt("ORDINAL_POSITION")).isGreaterThan(8);
+      assertThat(rs.next()).isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void givesPrimaryAndLogicalForeignKeys(Backend backend) throws SQLException {
+    DatabaseMetaData m = TestConnections.filled(backend).getMetaData();
+    assertThat(strings(m.getPrimaryKeys(null, "mlmd", "artifact_properties"),
+        r -> r.getString("COLUMN_NAME") + r.getShort("KEY_SEQ")))
+        .containsExactly("artifact_id1", "name2", "is_custom_property3");
+    assertThat(strings(m.getImportedKeys(null, "mlmd", "events"),
+        r -> r.getString("FKCOLUMN_NAME") + "->" + r.getString("PKTABLE_NAME") + "."
+            + r.getString("PKCOLUMN_NAME")))
+        .containsExactly("artifact_id->artifacts.id", "execution_id->executions.id");
+    assertThat(strings(m.getExportedKeys(null, "mlmd", "artifacts"),
+        r -> r.getString("FKTABLE_SCHEM") + "." + r.getString("FKTABLE_NAME")))
+        .contains("mlmd.events", "mlmd.attributions", "mlmd.artifact_properties",
+            "artifact.Model");
+  }
+
+  private static List<String> strings(ResultSet rs, RowReader read) throws SQLException {
+    List<String> list = new ArrayList<>();
+    try (rs) {
+      while (rs.next()) {
+        list.add(read.apply(rs));
+      }
+    }
+    return list;
+  }
+
+  /** Reads one value from the current row. */
+  @FunctionalInterface
+  private interface RowReader {
+    String apply(ResultSet rs) throws SQLException;
+  }
+
+}

@@ -1,0 +1,83 @@
+package io.mlmd4j.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mlmd4j.connect.Backend;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.calcite.runtime.Hook;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Filters, projections, joins, aggregates, sorts and limits run in the backend: the whole plan
+ * sits under one JdbcToEnumerableConverter, and one SQL statement reaches the database.
+ */
+class PushDownTest {
+
+  private static final List<String> QUERIES = List.of(
+      "SELECT name, uri FROM artifacts WHERE state = 'LIVE' AND type = 'Model'",
+      "SELECT a.type, COUNT(*) FROM artifacts a JOIN events e ON e.artifact_id = a.id"
+          + " WHERE e.type = 'OUTPUT' GROUP BY a.type ORDER BY 2 DESC, 1 LIMIT 3",
+      "SELECT name, learning_rate FROM execution.\"tfx.components.trainer.component.Trainer\""
+          + " WHERE learning_rate > 0.03 ORDER BY learning_rate DESC LIMIT 2",
+      "SELECT m.name, COUNT(e.id) FROM artifact.\"Model\" m JOIN events e"
+          + " ON e.artifact_id = m.id GROUP BY m.name",
+      "SELECT name, COUNT(*), MAX(int_value) FROM artifact_properties"
+          + " WHERE NOT is_custom_property GROUP BY name",
+      "SELECT c.name, x.last_known_state FROM contexts c JOIN associations s"
+          + " ON s.context_id = c.id JOIN executions x ON x.id = s.execution_id"
+          + " JOIN parent_contexts p ON p.child_id = c.id WHERE c.type = 'node'"
+          + " ORDER BY c.name LIMIT 5 OFFSET 1",
+      "SELECT t.name, p.name, p.data_type FROM artifact_types t"
+          + " JOIN artifact_type_properties p ON p.type_id = t.id WHERE t.base_type = 'DATASET'",
+      "SELECT e.id, s.step_key FROM events e JOIN event_path_steps s ON s.event_id = e.id"
+          + " WHERE NOT s.is_index_step AND e.type = 'INPUT'");
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void everyQueryIsOneStatementInTheBackend(Backend backend) throws SQLException {
+    Connection c = TestConnections.filled(backend);
+    for (String query : QUERIES) {
+      List<String> lines = Arrays.asList(TestConnections.plan(c, query).split("\n"));
+      assertThat(lines.get(0)).as(query).isEqualTo("JdbcToEnumerableConverter");
+      assertThat(lines.subList(1, lines.size())).as(query)
+          .allSatisfy(line -> assertThat(line.trim()).startsWith("Jdbc"));
+      assertThat(sent(c, query)).as(query).hasSize(1);
+    }
+  }
+
+  /**
+   * A per-type table reads each property's rows by name in the backend, joined there: the
+   * property table never comes to the JVM whole.
+   */
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void perTypeTableJoinsPropertiesInTheBackend(Backend backend) throws SQLException {
+    Connection c = TestConnections.filled(backend);
+    String query = QUERIES.get(2);
+    List<String> sql = sent(c, query);
+    assertThat(sql).singleElement().satisfies(s -> assertThat(s)
+        .contains("JOIN").contains("ExecutionProperty").contains("'learning_rate'")
+        .containsIgnoringCase("LIMIT"));
+    assertThat(TestConnections.rows(c, query)).containsExactly(
+        List.of("taxi-run-01.Trainer", 0.1), List.of("taxi-run-02.Trainer", 0.05));
+  }
+
+  /** The SQL statements sent to the backend to run the query. */
+  private static List<String> sent(Connection c, String query) throws SQLException {
+    List<String> sql = new ArrayList<>();
+    Consumer<Object> collect = s -> sql.add(String.valueOf(s));
+    Hook.Closeable hook = Hook.QUERY_PLAN.addThread(collect);
+    try {
+      TestConnections.rows(c, query);
+    } finally {
+      hook.close();
+    }
+    return sql;
+  }
+}

@@ -1,0 +1,120 @@
+package io.mlmd4j.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mlmd4j.MetadataStore;
+import io.mlmd4j.connect.Backend;
+import io.mlmd4j.proto.GetArtifactsRequest;
+import io.mlmd4j.proto.GetContextsRequest;
+import io.mlmd4j.proto.GetExecutionsRequest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLSyntaxErrorException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Statement: queries, identifier rules, errors with SQLStates and positions, closing. */
+class StatementTest {
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void countsMatchTheStoreApi(Backend backend) throws SQLException {
+    Connection c = TestConnections.filled(backend);
+    MetadataStore store = c.unwrap(MetadataStore.class);
+    assertThat(TestConnections.value(c, "SELECT COUNT(*) FROM artifacts")).isEqualTo(
+        (long) store.getArtifacts(GetArtifactsRequest.getDefaultInstance()).getArtifactsCount());
+    assertThat(TestConnections.value(c, "SELECT COUNT(*) FROM executions")).isEqualTo(
+        (long) store.getExecutions(GetExecutionsRequest.getDefaultInstance())
+            .getExecutionsCount());
+    assertThat(TestConnections.value(c, "SELECT COUNT(*) FROM contexts")).isEqualTo(
+        (long) store.getContexts(GetContextsRequest.getDefaultInstance()).getContextsCount());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void unquotedIdentifiersIgnoreCaseQuotedOnesDoNot(Backend backend) throws SQLException {
+    Connection c = TestConnections.filled(backend);
+    Object count = TestConnections.value(c, "SELECT COUNT(*) FROM artifacts");
+    assertThat(TestConnections.value(c, "SELECT COUNT(ID) FROM MLMD.ARTIFACTS")).isEqualTo(count);
+    assertThat(TestConnections.value(c, "SELECT COUNT(\"id\") FROM \"artifacts\""))
+        .isEqualTo(count);
+    assertThat(TestConnections.value(c, "SELECT COUNT(*) FROM Artifact.Model"))
+        .isEqualTo(TestConnections.value(c, "SELECT COUNT(*) FROM artifact.\"Model\""));
+    try (Statement s = c.createStatement()) {
+      assertThatThrownBy(() -> s.executeQuery("SELECT COUNT(*) FROM \"ARTIFACTS\""))
+          .isInstanceOf(SQLSyntaxErrorException.class)
+          .hasMessageContaining("ARTIFACTS")
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42000");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void timesAreSixtyFourBit(Backend backend) throws SQLException {
+    Connection c = TestConnections.filled(backend);
+    // The demo's clock starts after 2026: more than 2^31 milliseconds.
+    assertThat((Long) TestConnections.value(c,
+        "SELECT MIN(create_time_since_epoch) FROM artifacts")).isGreaterThan(1_700_000_000_000L);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void nonAsciiLiteralsWork(Backend backend) throws SQLException {
+    Connection c = TestConnections.filled(backend);
+    assertThat(TestConnections.rows(c,
+        "SELECT 'α→β', COUNT(*) FROM artifacts WHERE name = 'α'"))
+        .containsExactly(List.of("α→β", 0L));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void maxRowsLimitsTheRows(Backend backend) throws SQLException {
+    Connection c = TestConnections.filled(backend);
+    try (Statement s = c.createStatement()) {
+      s.setMaxRows(2);
+      try (ResultSet rs = s.executeQuery("SELECT id FROM artifacts ORDER BY id")) {
+        assertThat(TestConnections.rows(rs)).hasSize(2);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void syntaxErrorsCarryLineAndColumn(Backend backend) throws SQLException {
+    Connection c = TestConnections.filled(backend);
+    try (Statement s = c.createStatement()) {
+      assertThatThrownBy(() -> s.executeQuery("SELECT id\nFROM artifacts\nWHERE id = = 3"))
+          .isInstanceOf(SQLSyntaxErrorException.class)
+          .hasMessageContaining("line 3, column 10")
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42000");
+      assertThatThrownBy(() -> s.executeQuery("SELECT id FROM artifacts\nWHERE nosuch = 1"))
+          .isInstanceOf(SQLSyntaxErrorException.class)
+          .hasMessageContaining("line 2, column 7")
+          .hasMessageContaining("nosuch")
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42000");
+      assertThatThrownBy(() -> s.executeQuery("SELECT * FROM artifact.\"NoSuchType\""))
+          .isInstanceOf(SQLSyntaxErrorException.class)
+          .hasMessageContaining("NoSuchType");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void closedStatementsFailCleanly(Backend backend) throws SQLException {
+    Connection c = TestConnections.filled(backend);
+    Statement s = c.createStatement();
+    ResultSet rs = s.executeQuery("SELECT id FROM artifacts");
+    s.close();
+    assertThat(s.isClosed()).isTrue();
+    assertThat(rs.isClosed()).isTrue();
+    assertThatThrownBy(() -> s.executeQuery("SELECT 1")).isInstanceOf(SQLException.class)
+        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("55000");
+    assertThatThrownBy(rs::next).isInstanceOf(SQLException.class)
+        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("55000");
+    s.close(); // a second close does nothing
+  }
+}
