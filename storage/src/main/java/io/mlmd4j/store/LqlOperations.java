@@ -97,11 +97,11 @@ public final class LqlOperations {
 
     LqlResult run() throws SQLException {
       int stops = plan.stopSets().size();
-      Sql.query(connection, plan.walk().sql(), plan.walk().parameters(), rs -> {
+      Sql.forEach(connection, plan.walk().sql(), plan.walk().parameters(), rs -> {
         int kind = rs.getInt(1);
         if (kind == 2) {
           between.add(new Edge(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getInt(5)));
-          return null;
+          return;
         }
         Found f = found.computeIfAbsent(new Node(kind, rs.getLong(2)), n -> new Found());
         f.start |= rs.getInt(6) == 1;
@@ -116,7 +116,6 @@ public final class LqlOperations {
         for (int i = 0; i < filters; i++) {
           f.passes[i] = rs.getInt(7 + stops + i) == 1;
         }
-        return null;
       });
       search();
       return results();
