@@ -187,7 +187,11 @@ public final class MetadataStore implements AutoCloseable {
     }
   }
 
-  /** Inserts an artifact type, or evolves the stored one of the same (name, version): properties may be added only with {@code can_add_fields}, omitted only with {@code can_omit_fields}, never retyped (ALREADY_EXISTS). Returns the type's id. */
+  /**
+   * Inserts an artifact type, or evolves the stored one of the same (name, version): properties may
+   * be added only with {@code can_add_fields}, omitted only with {@code can_omit_fields}, never
+   * retyped (ALREADY_EXISTS). Returns the type's id.
+   */
   public PutArtifactTypeResponse putArtifactType(PutArtifactTypeRequest request) {
     return source.write(c -> new TypeOperations(c, source.dialect()).putArtifactType(request));
   }
@@ -202,12 +206,20 @@ public final class MetadataStore implements AutoCloseable {
     return source.write(c -> new TypeOperations(c, source.dialect()).putContextType(request));
   }
 
-  /** Upserts artifact, execution and context types (in that order) in one transaction: all or none. Identical entries get the same id. */
+  /**
+   * Upserts artifact, execution and context types (in that order) in one transaction: all or none.
+   * Identical entries get the same id.
+   */
   public PutTypesResponse putTypes(PutTypesRequest request) {
     return source.write(c -> new TypeOperations(c, source.dialect()).putTypes(request));
   }
 
-  /** Inserts artifacts without an id and updates those with one (full replace, or only the {@code update_mask} paths). Ids in the response are aligned with the request. With {@code abort_if_latest_updated_time_changed}, an update whose stored last-update time differs from the request's fails FAILED_PRECONDITION. */
+  /**
+   * Inserts artifacts without an id and updates those with one (full replace, or only the {@code
+   * update_mask} paths). Ids in the response are aligned with the request. With {@code
+   * abort_if_latest_updated_time_changed}, an update whose stored last-update time differs from the
+   * request's fails FAILED_PRECONDITION.
+   */
   public PutArtifactsResponse putArtifacts(PutArtifactsRequest request) {
     return source.write(c -> new NodeOperations(c, source.dialect()).putArtifacts(request));
   }
@@ -217,19 +229,29 @@ public final class MetadataStore implements AutoCloseable {
     return source.write(c -> new NodeOperations(c, source.dialect()).putExecutions(request));
   }
 
-  /** Inserts events with their paths; both ends must exist (INVALID_ARGUMENT) and an (artifact, execution, type) triple may be stored once (ALREADY_EXISTS). */
+  /**
+   * Inserts events with their paths; both ends must exist (INVALID_ARGUMENT) and an (artifact,
+   * execution, type) triple may be stored once (ALREADY_EXISTS).
+   */
   public PutEventsResponse putEvents(PutEventsRequest request) {
     return source.write(c -> new EdgeOperations(c, source.dialect()).putEvents(request));
   }
 
-  /** Records one step: upserts its artifacts, the execution, the events between them, its contexts, and attributes and associates them, all in one transaction. */
+  /**
+   * Records one step: upserts its artifacts, the execution, the events between them, its contexts,
+   * and attributes and associates them, all in one transaction.
+   */
   public PutExecutionResponse putExecution(PutExecutionRequest request) {
     return source.write(c -> new LineageOperations(c, source.dialect()).putExecution(request));
   }
 
-  /** Upserts a whole subgraph (executions, artifacts, contexts, events by index or id) in one transaction; every context gets every artifact and execution. */
+  /**
+   * Upserts a whole subgraph (executions, artifacts, contexts, events by index or id) in one
+   * transaction; every context gets every artifact and execution.
+   */
   public PutLineageSubgraphResponse putLineageSubgraph(PutLineageSubgraphRequest request) {
-    return source.write(c -> new LineageOperations(c, source.dialect()).putLineageSubgraph(request));
+    return source.write(c -> new LineageOperations(c, source.dialect())
+        .putLineageSubgraph(request));
   }
 
   /** As {@link #putArtifacts}, for contexts (a context's name is required and may change). */
@@ -237,12 +259,20 @@ public final class MetadataStore implements AutoCloseable {
     return source.write(c -> new NodeOperations(c, source.dialect()).putContexts(request));
   }
 
-  /** Links artifacts and executions to contexts; links that exist already are kept (not an error). Both ends must exist. */
-  public PutAttributionsAndAssociationsResponse putAttributionsAndAssociations(PutAttributionsAndAssociationsRequest request) {
-    return source.write(c -> new EdgeOperations(c, source.dialect()).putAttributionsAndAssociations(request));
+  /**
+   * Links artifacts and executions to contexts; links that exist already are kept (not an error).
+   * Both ends must exist.
+   */
+  public PutAttributionsAndAssociationsResponse putAttributionsAndAssociations(
+      PutAttributionsAndAssociationsRequest request) {
+    return source.write(c -> new EdgeOperations(c, source.dialect())
+        .putAttributionsAndAssociations(request));
   }
 
-  /** Adds parent-child links between contexts; a duplicate is ALREADY_EXISTS, a cycle INVALID_ARGUMENT. */
+  /**
+   * Adds parent-child links between contexts; a duplicate is ALREADY_EXISTS, a cycle
+   * INVALID_ARGUMENT.
+   */
   public PutParentContextsResponse putParentContexts(PutParentContextsRequest request) {
     return source.write(c -> new EdgeOperations(c, source.dialect()).putParentContexts(request));
   }
@@ -313,7 +343,10 @@ public final class MetadataStore implements AutoCloseable {
     return source.read(c -> new NodeOperations(c, source.dialect()).getContexts(request));
   }
 
-  /** The artifacts with those ids (unknown ids skipped), with their types when {@code populate_artifact_types}. */
+  /**
+   * The artifacts with those ids (unknown ids skipped), with their types when {@code
+   * populate_artifact_types}.
+   */
   public GetArtifactsByIDResponse getArtifactsByID(GetArtifactsByIDRequest request) {
     return source.read(c -> new NodeOperations(c, source.dialect()).getArtifactsByID(request));
   }
@@ -328,7 +361,10 @@ public final class MetadataStore implements AutoCloseable {
     return source.read(c -> new NodeOperations(c, source.dialect()).getContextsByID(request));
   }
 
-  /** The artifacts of a type (by name and version), paged when {@code options} are given; an unknown type gives an empty response. */
+  /**
+   * The artifacts of a type (by name and version), paged when {@code options} are given; an unknown
+   * type gives an empty response.
+   */
   public GetArtifactsByTypeResponse getArtifactsByType(GetArtifactsByTypeRequest request) {
     return source.read(c -> new NodeOperations(c, source.dialect()).getArtifactsByType(request));
   }
@@ -344,18 +380,24 @@ public final class MetadataStore implements AutoCloseable {
   }
 
   /** The artifact of that type and name, or an empty response. */
-  public GetArtifactByTypeAndNameResponse getArtifactByTypeAndName(GetArtifactByTypeAndNameRequest request) {
-    return source.read(c -> new NodeOperations(c, source.dialect()).getArtifactByTypeAndName(request));
+  public GetArtifactByTypeAndNameResponse getArtifactByTypeAndName(
+      GetArtifactByTypeAndNameRequest request) {
+    return source.read(c -> new NodeOperations(c, source.dialect())
+        .getArtifactByTypeAndName(request));
   }
 
   /** The execution of that type and name, or an empty response. */
-  public GetExecutionByTypeAndNameResponse getExecutionByTypeAndName(GetExecutionByTypeAndNameRequest request) {
-    return source.read(c -> new NodeOperations(c, source.dialect()).getExecutionByTypeAndName(request));
+  public GetExecutionByTypeAndNameResponse getExecutionByTypeAndName(
+      GetExecutionByTypeAndNameRequest request) {
+    return source.read(c -> new NodeOperations(c, source.dialect())
+        .getExecutionByTypeAndName(request));
   }
 
   /** The context of that type and name, or an empty response. */
-  public GetContextByTypeAndNameResponse getContextByTypeAndName(GetContextByTypeAndNameRequest request) {
-    return source.read(c -> new NodeOperations(c, source.dialect()).getContextByTypeAndName(request));
+  public GetContextByTypeAndNameResponse getContextByTypeAndName(
+      GetContextByTypeAndNameRequest request) {
+    return source.read(c -> new NodeOperations(c, source.dialect())
+        .getContextByTypeAndName(request));
   }
 
   /** The artifacts whose uri is exactly one of those given. */
@@ -364,43 +406,62 @@ public final class MetadataStore implements AutoCloseable {
   }
 
   /** The events of those executions, with their paths. */
-  public GetEventsByExecutionIDsResponse getEventsByExecutionIDs(GetEventsByExecutionIDsRequest request) {
-    return source.read(c -> new EdgeOperations(c, source.dialect()).getEventsByExecutionIDs(request));
+  public GetEventsByExecutionIDsResponse getEventsByExecutionIDs(
+      GetEventsByExecutionIDsRequest request) {
+    return source.read(c -> new EdgeOperations(c, source.dialect())
+        .getEventsByExecutionIDs(request));
   }
 
   /** The events of those artifacts, with their paths. */
-  public GetEventsByArtifactIDsResponse getEventsByArtifactIDs(GetEventsByArtifactIDsRequest request) {
-    return source.read(c -> new EdgeOperations(c, source.dialect()).getEventsByArtifactIDs(request));
+  public GetEventsByArtifactIDsResponse getEventsByArtifactIDs(
+      GetEventsByArtifactIDsRequest request) {
+    return source.read(c -> new EdgeOperations(c, source.dialect())
+        .getEventsByArtifactIDs(request));
   }
 
-  /** The artifacts with those external ids: NOT_FOUND if none exists, INVALID_ARGUMENT for an empty id. */
-  public GetArtifactsByExternalIdsResponse getArtifactsByExternalIds(GetArtifactsByExternalIdsRequest request) {
-    return source.read(c -> new NodeOperations(c, source.dialect()).getArtifactsByExternalIds(request));
+  /**
+   * The artifacts with those external ids: NOT_FOUND if none exists, INVALID_ARGUMENT for an empty
+   * id.
+   */
+  public GetArtifactsByExternalIdsResponse getArtifactsByExternalIds(
+      GetArtifactsByExternalIdsRequest request) {
+    return source.read(c -> new NodeOperations(c, source.dialect())
+        .getArtifactsByExternalIds(request));
   }
 
   /** As {@link #getArtifactsByExternalIds}, for executions. */
-  public GetExecutionsByExternalIdsResponse getExecutionsByExternalIds(GetExecutionsByExternalIdsRequest request) {
-    return source.read(c -> new NodeOperations(c, source.dialect()).getExecutionsByExternalIds(request));
+  public GetExecutionsByExternalIdsResponse getExecutionsByExternalIds(
+      GetExecutionsByExternalIdsRequest request) {
+    return source.read(c -> new NodeOperations(c, source.dialect())
+        .getExecutionsByExternalIds(request));
   }
 
   /** As {@link #getArtifactsByExternalIds}, for contexts. */
-  public GetContextsByExternalIdsResponse getContextsByExternalIds(GetContextsByExternalIdsRequest request) {
-    return source.read(c -> new NodeOperations(c, source.dialect()).getContextsByExternalIds(request));
+  public GetContextsByExternalIdsResponse getContextsByExternalIds(
+      GetContextsByExternalIdsRequest request) {
+    return source.read(c -> new NodeOperations(c, source.dialect())
+        .getContextsByExternalIds(request));
   }
 
   /** As {@link #getArtifactsByExternalIds}, for artifact types. */
-  public GetArtifactTypesByExternalIdsResponse getArtifactTypesByExternalIds(GetArtifactTypesByExternalIdsRequest request) {
-    return source.read(c -> new TypeOperations(c, source.dialect()).getArtifactTypesByExternalIds(request));
+  public GetArtifactTypesByExternalIdsResponse getArtifactTypesByExternalIds(
+      GetArtifactTypesByExternalIdsRequest request) {
+    return source.read(c -> new TypeOperations(c, source.dialect())
+        .getArtifactTypesByExternalIds(request));
   }
 
   /** As {@link #getArtifactsByExternalIds}, for execution types. */
-  public GetExecutionTypesByExternalIdsResponse getExecutionTypesByExternalIds(GetExecutionTypesByExternalIdsRequest request) {
-    return source.read(c -> new TypeOperations(c, source.dialect()).getExecutionTypesByExternalIds(request));
+  public GetExecutionTypesByExternalIdsResponse getExecutionTypesByExternalIds(
+      GetExecutionTypesByExternalIdsRequest request) {
+    return source.read(c -> new TypeOperations(c, source.dialect())
+        .getExecutionTypesByExternalIds(request));
   }
 
   /** As {@link #getArtifactsByExternalIds}, for context types. */
-  public GetContextTypesByExternalIdsResponse getContextTypesByExternalIds(GetContextTypesByExternalIdsRequest request) {
-    return source.read(c -> new TypeOperations(c, source.dialect()).getContextTypesByExternalIds(request));
+  public GetContextTypesByExternalIdsResponse getContextTypesByExternalIds(
+      GetContextTypesByExternalIdsRequest request) {
+    return source.read(c -> new TypeOperations(c, source.dialect())
+        .getContextTypesByExternalIds(request));
   }
 
   /** The contexts an artifact is attributed to; NOT_FOUND when there is none (as MLMD). */
@@ -409,28 +470,38 @@ public final class MetadataStore implements AutoCloseable {
   }
 
   /** The contexts an execution is associated with; NOT_FOUND when there is none (as MLMD). */
-  public GetContextsByExecutionResponse getContextsByExecution(GetContextsByExecutionRequest request) {
-    return source.read(c -> new EdgeOperations(c, source.dialect()).getContextsByExecution(request));
+  public GetContextsByExecutionResponse getContextsByExecution(
+      GetContextsByExecutionRequest request) {
+    return source.read(c -> new EdgeOperations(c, source.dialect())
+        .getContextsByExecution(request));
   }
 
   /** The parents of a context. */
-  public GetParentContextsByContextResponse getParentContextsByContext(GetParentContextsByContextRequest request) {
-    return source.read(c -> new EdgeOperations(c, source.dialect()).getParentContextsByContext(request));
+  public GetParentContextsByContextResponse getParentContextsByContext(
+      GetParentContextsByContextRequest request) {
+    return source.read(c -> new EdgeOperations(c, source.dialect())
+        .getParentContextsByContext(request));
   }
 
   /** The children of a context. */
-  public GetChildrenContextsByContextResponse getChildrenContextsByContext(GetChildrenContextsByContextRequest request) {
-    return source.read(c -> new EdgeOperations(c, source.dialect()).getChildrenContextsByContext(request));
+  public GetChildrenContextsByContextResponse getChildrenContextsByContext(
+      GetChildrenContextsByContextRequest request) {
+    return source.read(c -> new EdgeOperations(c, source.dialect())
+        .getChildrenContextsByContext(request));
   }
 
   /** The parents of each context that has any, keyed by child id. */
-  public GetParentContextsByContextsResponse getParentContextsByContexts(GetParentContextsByContextsRequest request) {
-    return source.read(c -> new EdgeOperations(c, source.dialect()).getParentContextsByContexts(request));
+  public GetParentContextsByContextsResponse getParentContextsByContexts(
+      GetParentContextsByContextsRequest request) {
+    return source.read(c -> new EdgeOperations(c, source.dialect())
+        .getParentContextsByContexts(request));
   }
 
   /** The children of each context that has any, keyed by parent id. */
-  public GetChildrenContextsByContextsResponse getChildrenContextsByContexts(GetChildrenContextsByContextsRequest request) {
-    return source.read(c -> new EdgeOperations(c, source.dialect()).getChildrenContextsByContexts(request));
+  public GetChildrenContextsByContextsResponse getChildrenContextsByContexts(
+      GetChildrenContextsByContextsRequest request) {
+    return source.read(c -> new EdgeOperations(c, source.dialect())
+        .getChildrenContextsByContexts(request));
   }
 
   /** The artifacts attributed to a context, paged when {@code options} are given. */
@@ -439,8 +510,10 @@ public final class MetadataStore implements AutoCloseable {
   }
 
   /** The executions associated with a context, paged when {@code options} are given. */
-  public GetExecutionsByContextResponse getExecutionsByContext(GetExecutionsByContextRequest request) {
-    return source.read(c -> new NodeOperations(c, source.dialect()).getExecutionsByContext(request));
+  public GetExecutionsByContextResponse getExecutionsByContext(
+      GetExecutionsByContextRequest request) {
+    return source.read(c -> new NodeOperations(c, source.dialect())
+        .getExecutionsByContext(request));
   }
 
   /** MLMD's deprecated lineage call: UNIMPLEMENTED, as in MLMD; use {@link #getLineageSubgraph}. */

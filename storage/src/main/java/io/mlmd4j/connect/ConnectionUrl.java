@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>{@code jdbc:mlmd:fake}: an in-memory store, gone when it closes;
- *   <li>{@code jdbc:mlmd:sqlite:<path or file: URI>[?mode=READONLY|READWRITE|READWRITE_OPENCREATE]};
+ *   <li>{@code jdbc:mlmd:sqlite:<path or file: URI>[?mode=...]}, mode READONLY, READWRITE or
+ *       READWRITE_OPENCREATE;
  *   <li>{@code jdbc:mlmd:mysql://[host][:port]/database[?user=..&password=..&ssl...]};
  * </ul>
  *

@@ -79,8 +79,8 @@ public final class NodeOperations {
 
   public GetArtifactsResponse getArtifacts(GetArtifactsRequest request) throws SQLException {
     GetArtifactsResponse.Builder r = GetArtifactsResponse.newBuilder();
-    NodeLister.Page<Artifact> page = list(NodeAdapter.ARTIFACT, request.hasOptions(), request.getOptions(),
-        "1 = 1", List.of());
+    NodeLister.Page<Artifact> page = list(NodeAdapter.ARTIFACT, request.hasOptions(),
+        request.getOptions(), "1 = 1", List.of());
     r.addAllArtifacts(page.nodes());
     if (request.hasOptions()) {
       r.setNextPageToken(page.nextPageToken());
@@ -101,8 +101,8 @@ public final class NodeOperations {
 
   public GetContextsResponse getContexts(GetContextsRequest request) throws SQLException {
     GetContextsResponse.Builder r = GetContextsResponse.newBuilder();
-    NodeLister.Page<Context> page = list(NodeAdapter.CONTEXT, request.hasOptions(), request.getOptions(),
-        "1 = 1", List.of());
+    NodeLister.Page<Context> page = list(NodeAdapter.CONTEXT, request.hasOptions(),
+        request.getOptions(), "1 = 1", List.of());
     r.addAllContexts(page.nodes());
     if (request.hasOptions()) {
       r.setNextPageToken(page.nextPageToken());
@@ -142,17 +142,11 @@ public final class NodeOperations {
   public GetArtifactsByTypeResponse getArtifactsByType(GetArtifactsByTypeRequest request)
       throws SQLException {
     GetArtifactsByTypeResponse.Builder r = GetArtifactsByTypeResponse.newBuilder();
-    StoredType type = types.byName(TypeKind.ARTIFACT, request.getTypeName(),
-        request.getTypeVersion());
-    if (type != null) {
-      NodeLister.Page<Artifact> page = list(NodeAdapter.ARTIFACT, request.hasOptions(),
-          request.getOptions(), "n.type_id = ?", List.of(type.id()));
-      r.addAllArtifacts(page.nodes());
-      if (request.hasOptions()) {
-        r.setNextPageToken(page.nextPageToken());
-      }
-    } else if (request.hasOptions()) {
-      r.setNextPageToken("");
+    NodeLister.Page<Artifact> page = listOfType(NodeAdapter.ARTIFACT, request.getTypeName(),
+        request.getTypeVersion(), request.hasOptions(), request.getOptions());
+    r.addAllArtifacts(page.nodes());
+    if (request.hasOptions()) {
+      r.setNextPageToken(page.nextPageToken());
     }
     return r.build();
   }
@@ -160,17 +154,11 @@ public final class NodeOperations {
   public GetExecutionsByTypeResponse getExecutionsByType(GetExecutionsByTypeRequest request)
       throws SQLException {
     GetExecutionsByTypeResponse.Builder r = GetExecutionsByTypeResponse.newBuilder();
-    StoredType type = types.byName(TypeKind.EXECUTION, request.getTypeName(),
-        request.getTypeVersion());
-    if (type != null) {
-      NodeLister.Page<Execution> page = list(NodeAdapter.EXECUTION, request.hasOptions(),
-          request.getOptions(), "n.type_id = ?", List.of(type.id()));
-      r.addAllExecutions(page.nodes());
-      if (request.hasOptions()) {
-        r.setNextPageToken(page.nextPageToken());
-      }
-    } else if (request.hasOptions()) {
-      r.setNextPageToken("");
+    NodeLister.Page<Execution> page = listOfType(NodeAdapter.EXECUTION, request.getTypeName(),
+        request.getTypeVersion(), request.hasOptions(), request.getOptions());
+    r.addAllExecutions(page.nodes());
+    if (request.hasOptions()) {
+      r.setNextPageToken(page.nextPageToken());
     }
     return r.build();
   }
@@ -178,17 +166,11 @@ public final class NodeOperations {
   public GetContextsByTypeResponse getContextsByType(GetContextsByTypeRequest request)
       throws SQLException {
     GetContextsByTypeResponse.Builder r = GetContextsByTypeResponse.newBuilder();
-    StoredType type = types.byName(TypeKind.CONTEXT, request.getTypeName(),
-        request.getTypeVersion());
-    if (type != null) {
-      NodeLister.Page<Context> page = list(NodeAdapter.CONTEXT, request.hasOptions(), request.getOptions(),
-          "n.type_id = ?", List.of(type.id()));
-      r.addAllContexts(page.nodes());
-      if (request.hasOptions()) {
-        r.setNextPageToken(page.nextPageToken());
-      }
-    } else if (request.hasOptions()) {
-      r.setNextPageToken("");
+    NodeLister.Page<Context> page = listOfType(NodeAdapter.CONTEXT, request.getTypeName(),
+        request.getTypeVersion(), request.hasOptions(), request.getOptions());
+    r.addAllContexts(page.nodes());
+    if (request.hasOptions()) {
+      r.setNextPageToken(page.nextPageToken());
     }
     return r.build();
   }
@@ -272,7 +254,8 @@ public final class NodeOperations {
   public GetArtifactsByContextResponse getArtifactsByContext(GetArtifactsByContextRequest request)
       throws SQLException {
     GetArtifactsByContextResponse.Builder r = GetArtifactsByContextResponse.newBuilder();
-    NodeLister.Page<Artifact> page = list(NodeAdapter.ARTIFACT, request.hasOptions(), request.getOptions(),
+    NodeLister.Page<Artifact> page = list(NodeAdapter.ARTIFACT, request.hasOptions(),
+        request.getOptions(),
         "n.id IN (SELECT artifact_id FROM Attribution WHERE context_id = ?)",
         List.of(request.getContextId()));
     r.addAllArtifacts(page.nodes());
@@ -297,6 +280,14 @@ public final class NodeOperations {
   }
 
   /** All candidates in id order without options; one page of them with options. */
+  /** The nodes of a type (none when the type is unknown), listed as {@link #list} does. */
+  private <M extends Message> NodeLister.Page<M> listOfType(NodeAdapter<M> a, String typeName,
+      String typeVersion, boolean paged, ListOperationOptions options) throws SQLException {
+    StoredType type = types.byName(a.kind.typeKind, typeName, typeVersion);
+    return type == null ? new NodeLister.Page<>(List.of(), "")
+        : list(a, paged, options, "n.type_id = ?", List.of(type.id()));
+  }
+
   private <M extends Message> NodeLister.Page<M> list(NodeAdapter<M> a, boolean paged,
       ListOperationOptions options, String candidates, List<?> params) throws SQLException {
     if (!paged) {
