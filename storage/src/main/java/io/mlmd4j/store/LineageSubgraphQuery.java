@@ -56,7 +56,8 @@ final class LineageSubgraphQuery {
   private final Set<Long> endingExecutions = new TreeSet<>();
   private final List<Event> events = new ArrayList<>();
 
-  LineageSubgraphQuery(Connection connection, Dialect dialect, LineageSubgraphQueryOptions options) {
+  LineageSubgraphQuery(Connection connection, Dialect dialect,
+      LineageSubgraphQueryOptions options) {
     this.connection = connection;
     this.dialect = dialect;
     this.edges = new EdgeRepository(connection, dialect);

@@ -1,9 +1,9 @@
 package io.mlmd4j.store.spi;
 
 /**
- * Compiles MLMD's filter queries and LQL statements into SQL for the store. The planner module implements it; the
- * store finds the implementation with {@link java.util.ServiceLoader} (see {@link
- * QueryCompilers}). Implementations are thread-safe and may cache what they compile.
+ * Compiles MLMD's filter queries and LQL statements into SQL for the store. The planner module
+ * implements it; the store finds the implementation with {@link java.util.ServiceLoader} (see
+ * {@link QueryCompilers}). Implementations are thread-safe and may cache what they compile.
  */
 public interface QueryCompiler {
 
