@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** Lists of artifacts or executions, optionally of one type. */
@@ -25,16 +25,15 @@ abstract class NodesCommand implements Callable<Integer> {
   @Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "0..1", paramLabel = "URL", description = "The store (default: the demo"
-      + " store).")
-  String url;
+  @Mixin
+  StoreUrl url;
 
   @Option(names = {"-t", "--type"}, paramLabel = "TYPE", description = "Only nodes of this type.")
   String type;
 
   @Override
   public Integer call() throws Exception {
-    try (MetadataStore store = StoreSelection.open(url, spec.commandLine().getErr())) {
+    try (MetadataStore store = url.open(spec.commandLine().getErr())) {
       table(store).print(spec.commandLine().getOut());
     }
     return 0;

@@ -20,7 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** What a store holds: artifacts and executions by type and state, contexts, the latest runs. */
@@ -34,13 +34,12 @@ final class SummaryCommand implements Callable<Integer> {
   @Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "0..1", paramLabel = "URL", description = "The store (default: the demo"
-      + " store).")
-  String url;
+  @Mixin
+  StoreUrl url;
 
   @Override
   public Integer call() throws Exception {
-    return summarize(url, spec.commandLine().getOut(), spec.commandLine().getErr());
+    return summarize(url.value, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 
   int summarize(String storeUrl, PrintWriter out, PrintWriter err) throws Exception {

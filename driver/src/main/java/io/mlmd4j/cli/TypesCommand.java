@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** The store's types with their declared properties. */
@@ -25,14 +25,13 @@ final class TypesCommand implements Callable<Integer> {
   @Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "0..1", paramLabel = "URL", description = "The store (default: the demo"
-      + " store).")
-  String url;
+  @Mixin
+  StoreUrl url;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (MetadataStore store = StoreSelection.open(url, spec.commandLine().getErr())) {
+    try (MetadataStore store = url.open(spec.commandLine().getErr())) {
       Table table = new Table("KIND", "ID", "NAME", "VERSION", "BASE TYPE", "PROPERTIES");
       for (ArtifactType t : store.getArtifactTypes(GetArtifactTypesRequest.getDefaultInstance())
           .getArtifactTypesList()) {

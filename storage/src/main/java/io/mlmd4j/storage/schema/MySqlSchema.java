@@ -28,6 +28,34 @@ final class MySqlSchema implements SchemaScripts {
         `schema_version` INTEGER PRIMARY KEY
       )""";
 
+  // Tables created as they still are today, by version 10 and by the step that added them.
+  private static final String PARENT_TYPE = """
+      CREATE TABLE IF NOT EXISTS `ParentType` (
+        `type_id` INT NOT NULL,
+        `parent_type_id` INT NOT NULL,
+        PRIMARY KEY (`type_id`, `parent_type_id`)
+      )""";
+  private static final String PARENT_CONTEXT = """
+      CREATE TABLE IF NOT EXISTS `ParentContext` (
+        `context_id` INT NOT NULL,
+        `parent_context_id` INT NOT NULL,
+        PRIMARY KEY (`context_id`, `parent_context_id`)
+      )""";
+  private static final String ASSOCIATION = """
+      CREATE TABLE IF NOT EXISTS `Association` (
+        `id` INTEGER PRIMARY KEY AUTO_INCREMENT,
+        `context_id` INT NOT NULL,
+        `execution_id` INT NOT NULL,
+        UNIQUE (`context_id`, `execution_id`)
+      )""";
+  private static final String ATTRIBUTION = """
+      CREATE TABLE IF NOT EXISTS `Attribution` (
+        `id` INTEGER PRIMARY KEY AUTO_INCREMENT,
+        `context_id` INT NOT NULL,
+        `artifact_id` INT NOT NULL,
+        UNIQUE (`context_id`, `artifact_id`)
+      )""";
+
   /** The tables of version 10, in the order MLMD creates them. */
   private static final List<String> TABLES = List.of("""
       CREATE TABLE IF NOT EXISTS `Type` (
@@ -45,12 +73,7 @@ final class MySqlSchema implements SchemaScripts {
         `name` VARCHAR(255) NOT NULL,
         `data_type` INT NULL,
         PRIMARY KEY (`type_id`, `name`)
-      )""", """
-      CREATE TABLE IF NOT EXISTS `ParentType` (
-        `type_id` INT NOT NULL,
-        `parent_type_id` INT NOT NULL,
-        PRIMARY KEY (`type_id`, `parent_type_id`)
-      )""", """
+      )""", PARENT_TYPE, """
       CREATE TABLE IF NOT EXISTS `Artifact` (
         `id` INTEGER PRIMARY KEY AUTO_INCREMENT,
         `type_id` INT NOT NULL,
@@ -94,24 +117,8 @@ final class MySqlSchema implements SchemaScripts {
         `create_time_since_epoch` BIGINT NOT NULL DEFAULT 0,
         `last_update_time_since_epoch` BIGINT NOT NULL DEFAULT 0,
         UNIQUE (`type_id`, `name`)
-      )""", propertyTable("ContextProperty", "context_id"), """
-      CREATE TABLE IF NOT EXISTS `ParentContext` (
-        `context_id` INT NOT NULL,
-        `parent_context_id` INT NOT NULL,
-        PRIMARY KEY (`context_id`, `parent_context_id`)
-      )""", """
-      CREATE TABLE IF NOT EXISTS `Association` (
-        `id` INTEGER PRIMARY KEY AUTO_INCREMENT,
-        `context_id` INT NOT NULL,
-        `execution_id` INT NOT NULL,
-        UNIQUE (`context_id`, `execution_id`)
-      )""", """
-      CREATE TABLE IF NOT EXISTS `Attribution` (
-        `id` INTEGER PRIMARY KEY AUTO_INCREMENT,
-        `context_id` INT NOT NULL,
-        `artifact_id` INT NOT NULL,
-        UNIQUE (`context_id`, `artifact_id`)
-      )""");
+      )""", propertyTable("ContextProperty", "context_id"), PARENT_CONTEXT, ASSOCIATION,
+      ATTRIBUTION);
 
   private static final String ARTIFACT_INDEXES = "ALTER TABLE `Artifact`"
       + " ADD INDEX `idx_artifact_uri` (`uri`(255)),"
@@ -181,19 +188,7 @@ final class MySqlSchema implements SchemaScripts {
             `string_value` TEXT,
             PRIMARY KEY (`context_id`, `name`, `is_custom_property`)
           )"""),
-      4, List.of("""
-          CREATE TABLE IF NOT EXISTS `Association` (
-            `id` INTEGER PRIMARY KEY AUTO_INCREMENT,
-            `context_id` INT NOT NULL,
-            `execution_id` INT NOT NULL,
-            UNIQUE (`context_id`, `execution_id`)
-          )""", """
-          CREATE TABLE IF NOT EXISTS `Attribution` (
-            `id` INTEGER PRIMARY KEY AUTO_INCREMENT,
-            `context_id` INT NOT NULL,
-            `artifact_id` INT NOT NULL,
-            UNIQUE (`context_id`, `artifact_id`)
-          )"""),
+      4, List.of(ASSOCIATION, ATTRIBUTION),
       // Node state, names unique per type, and timestamps (existing rows get 0).
       5, List.of("""
           ALTER TABLE `Artifact`
@@ -212,17 +207,7 @@ final class MySqlSchema implements SchemaScripts {
             ADD COLUMN `create_time_since_epoch` BIGINT NOT NULL DEFAULT 0,
             ADD COLUMN `last_update_time_since_epoch` BIGINT NOT NULL DEFAULT 0"""),
       // Type inheritance, context parents, type versions, and the time and name indexes.
-      6, List.of("""
-          CREATE TABLE IF NOT EXISTS `ParentType` (
-            `type_id` INT NOT NULL,
-            `parent_type_id` INT NOT NULL,
-            PRIMARY KEY (`type_id`, `parent_type_id`)
-          )""", """
-          CREATE TABLE IF NOT EXISTS `ParentContext` (
-            `context_id` INT NOT NULL,
-            `parent_context_id` INT NOT NULL,
-            PRIMARY KEY (`context_id`, `parent_context_id`)
-          )""",
+      6, List.of(PARENT_TYPE, PARENT_CONTEXT,
           "ALTER TABLE `Type` ADD COLUMN `version` VARCHAR(255), ADD COLUMN `description` TEXT",
           ARTIFACT_INDEXES,
           "ALTER TABLE `Event` ADD INDEX `idx_event_artifact_id` (`artifact_id`),"
