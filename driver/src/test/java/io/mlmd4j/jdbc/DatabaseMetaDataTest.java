@@ -97,6 +97,51 @@ class DatabaseMetaDataTest {
             "artifact.Model");
   }
 
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void typeInfoListsTheTypesOfEveryColumnAndNoInternalOnes(Backend backend)
+      throws SQLException {
+    DatabaseMetaData m = TestConnections.filled(backend).getMetaData();
+    List<String> types = strings(m.getTypeInfo(), r -> r.getString("TYPE_NAME"));
+    assertThat(types).contains("BIGINT", "INTEGER", "DOUBLE", "VARCHAR", "BOOLEAN", "VARBINARY")
+        .allMatch(t -> t.matches("[A-Z]+")).doesNotHaveDuplicates();
+    List<Integer> codes = new ArrayList<>();
+    try (ResultSet rs = m.getTypeInfo()) {
+      while (rs.next()) {
+        codes.add(rs.getInt("DATA_TYPE"));
+      }
+    }
+    assertThat(codes).isSorted();
+    assertThat(strings(m.getColumns(null, null, "%", "%"), r -> r.getString("TYPE_NAME")))
+        .isNotEmpty().allMatch(types::contains);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void functionsAreTheBuiltInOnesAndTheSchemas(Backend backend) throws SQLException {
+    DatabaseMetaData m = TestConnections.filled(backend).getMetaData();
+    List<String> all = strings(m.getFunctions(null, null, "%"),
+        r -> r.getString("FUNCTION_SCHEM") + "." + r.getString("FUNCTION_NAME") + ":"
+            + r.getShort("FUNCTION_TYPE"));
+    assertThat(all).contains("null.ABS:1", "null.COUNT:1", "null.UPPER:1", "null.COALESCE:1")
+        .noneMatch(f -> f.contains("$"));
+    assertThat(strings(m.getFunctions(null, "", "UPP%"), r -> r.getString("FUNCTION_NAME")))
+        .containsExactly("UPPER");
+    assertThat(strings(m.getFunctions(null, "mlmd", "%"), r -> r.getString("FUNCTION_SCHEM")))
+        .allMatch("mlmd"::equals);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void connectionAnswersWhatBrowsersAndPoolsAsk(Backend backend) throws SQLException {
+    try (Connection c = TestConnections.open(backend)) {
+      assertThat(c.getTypeMap()).isEmpty();
+      c.setReadOnly(false);
+      assertThat(c.isReadOnly()).isTrue();
+      assertThat(c.getMetaData().isReadOnly()).isTrue();
+    }
+  }
+
   private static List<String> strings(ResultSet rs, RowReader read) throws SQLException {
     List<String> list = new ArrayList<>();
     try (rs) {

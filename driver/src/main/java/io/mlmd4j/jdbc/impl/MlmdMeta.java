@@ -20,7 +20,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * What {@code DatabaseMetaData} says: the logical schemas ({@code mlmd}, {@code artifact},
  * {@code execution}, {@code context}) and only their tables, with remarks, columns with plain
  * type names, primary keys and the logical foreign keys. MLMD's physical tables and the
- * backend's system tables are never listed. Types, functions and keywords are Calcite's.
+ * backend's system tables are never listed. Types are those SQL can cast to; functions are
+ * SQL's built-in ones and those of the schemas.
  */
 public final class MlmdMeta extends MlmdMetaBase {
 
@@ -154,6 +155,23 @@ public final class MlmdMeta extends MlmdMetaBase {
       case DOUBLE -> 2;
       default -> null;
     };
+  }
+
+  @Override
+  public MetaResultSet getTypeInfo(ConnectionHandle ch) {
+    return rows(TypeInfo.COLUMNS, TypeInfo.CLASSES, TypeInfo.rows());
+  }
+
+  @Override
+  public MetaResultSet getFunctions(ConnectionHandle ch, @Nullable String catalog,
+      Pat schemaPattern, Pat functionNamePattern) {
+    SchemaPlus root = ((CalciteConnection) connection).getRootSchema();
+    // A null pattern does not narrow; "" selects what has no schema (the built-ins).
+    Predicate<String> named = like(schemaPattern.s);
+    Predicate<@Nullable String> schemaMatches = schemaPattern.s == null ? s -> true
+        : s -> s == null ? schemaPattern.s.isEmpty() : named.test(s);
+    return rows(Functions.COLUMNS, Functions.CLASSES,
+        Functions.rows(root, SCHEMAS, schemaMatches, like(functionNamePattern.s)));
   }
 
   @Override
