@@ -3,13 +3,16 @@ package io.mlmd4j.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlmd4j.connect.Backend;
+import io.mlmd4j.connect.ConnectionUrl;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -27,6 +30,25 @@ class DatabaseMetaDataTest {
         .doesNotContain(":sqlite:").doesNotContain(":mysql:").doesNotContain("password");
     assertThat(m.getIdentifierQuoteString()).isEqualTo("\"");
     assertThat(m.isReadOnly()).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void theReportedUrlConnectsToTheSameStore(Backend backend) throws SQLException {
+    Connection c = TestConnections.filled(backend);
+    String reported = c.getMetaData().getURL();
+    Properties login = new Properties();
+    if (backend == Backend.MYSQL) {
+      login.setProperty("user", ConnectionUrl.parse(TestConnections.url(backend)).config()
+          .getMysql().getUser());
+    }
+    try (Connection again = DriverManager.getConnection(reported, login)) {
+      assertThat(again.getMetaData().getURL()).isEqualTo(reported);
+      // each fake connection is a store of its own
+      assertThat(TestConnections.value(again, "SELECT COUNT(*) FROM artifacts")).isEqualTo(
+          backend == Backend.FAKE ? 0L : TestConnections.value(c,
+              "SELECT COUNT(*) FROM artifacts"));
+    }
   }
 
   @ParameterizedTest
