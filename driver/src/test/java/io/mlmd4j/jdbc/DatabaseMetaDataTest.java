@@ -164,6 +164,24 @@ class DatabaseMetaDataTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void answersTheCapabilityQuestionsOfBrowsers(Backend backend) throws SQLException {
+    DatabaseMetaData m = TestConnections.filled(backend).getMetaData();
+    for (int type : new int[] {ResultSet.TYPE_FORWARD_ONLY, ResultSet.TYPE_SCROLL_INSENSITIVE}) {
+      assertThat(List.of(m.ownUpdatesAreVisible(type), m.ownDeletesAreVisible(type),
+          m.ownInsertsAreVisible(type), m.othersUpdatesAreVisible(type),
+          m.othersDeletesAreVisible(type), m.othersInsertsAreVisible(type),
+          m.updatesAreDetected(type), m.deletesAreDetected(type), m.insertsAreDetected(type)))
+          .containsOnly(false);
+    }
+    assertThat(m.supportsResultSetHoldability(m.getResultSetHoldability())).isTrue();
+    assertThat(m.supportsBatchUpdates()).isFalse();
+    assertThat(m.supportsCatalogsInDataManipulation()).isFalse();
+    assertThat(m.supportsSchemasInDataManipulation()).isTrue();
+    assertThat(strings(m.getCatalogs(), r -> r.getString("TABLE_CAT"))).isEmpty();
+  }
+
   private static List<String> strings(ResultSet rs, RowReader read) throws SQLException {
     List<String> list = new ArrayList<>();
     try (rs) {

@@ -79,6 +79,12 @@ public final class MlmdMeta extends MlmdMetaBase {
     return rows(List.of("TABLE_SCHEM", "TABLE_CATALOG"), types(String.class, String.class), rows);
   }
 
+  /** None: names have no catalog part (tables report a null {@code TABLE_CAT}). */
+  @Override
+  public MetaResultSet getCatalogs(ConnectionHandle ch) {
+    return rows(List.of("TABLE_CAT"), types(String.class), List.of());
+  }
+
   @Override
   public MetaResultSet getTableTypes(ConnectionHandle ch) {
     List<Object[]> rows = new ArrayList<>();
