@@ -8,6 +8,11 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,6 +38,25 @@ class SchemaCrawlerTest {
   void crawlsTheWholeLogicalSchema(Store store) throws Exception {
     Catalog catalog;
     List<String> schemaFunctions;
+    List<String> warnings = new CopyOnWriteArrayList<>();
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord r) {
+        if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
+          warnings.add(r.getLoggerName() + ": " + r.getMessage() + " " + r.getThrown());
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    // SchemaCrawler logs what a driver's metadata could not answer, and goes on.
+    Logger logger = Logger.getLogger("schemacrawler");
+    logger.setLevel(Level.WARNING);
+    logger.addHandler(handler);
     try (Connection c = store.open()) {
       SchemaCrawlerOptions options = SchemaCrawlerOptionsBuilder.newSchemaCrawlerOptions()
           .withLimitOptions(LimitOptionsBuilder.builder().includeAllRoutines().toOptions())
@@ -48,7 +72,10 @@ class SchemaCrawlerTest {
               + rs.getString("FUNCTION_NAME"));
         }
       }
+    } finally {
+      logger.removeHandler(handler);
     }
+    assertThat(warnings).as("SchemaCrawler's warnings").isEmpty();
 
     assertThat(catalog.getDatabaseInfo().getProductName()).isEqualTo("mlmd4j");
     assertThat(catalog.getJdbcDriverInfo().getDriverName()).isEqualTo("mlmd4j JDBC driver");
