@@ -182,6 +182,26 @@ class DatabaseMetaDataTest {
     assertThat(strings(m.getCatalogs(), r -> r.getString("TABLE_CAT"))).isEmpty();
   }
 
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void primaryKeysAreUniqueIndexesAndBestRowIdentifiers(Backend backend) throws SQLException {
+    DatabaseMetaData m = TestConnections.filled(backend).getMetaData();
+    assertThat(strings(m.getIndexInfo(null, "mlmd", "artifact_properties", true, true),
+        r -> r.getString("INDEX_NAME") + " " + r.getShort("ORDINAL_POSITION") + " "
+            + r.getString("COLUMN_NAME") + " " + r.getBoolean("NON_UNIQUE")))
+        .containsExactly("pk_artifact_properties 1 artifact_id false",
+            "pk_artifact_properties 2 name false",
+            "pk_artifact_properties 3 is_custom_property false");
+    assertThat(strings(m.getIndexInfo(null, "artifact", "Model", false, true),
+        r -> r.getString("COLUMN_NAME"))).containsExactly("id");
+    assertThat(strings(m.getBestRowIdentifier(null, "mlmd", "artifacts",
+        DatabaseMetaData.bestRowSession, false),
+        r -> r.getString("COLUMN_NAME") + " " + r.getString("TYPE_NAME") + " "
+            + r.getShort("SCOPE"))).containsExactly("id BIGINT 2");
+    assertThat(strings(m.getIndexInfo(null, "mlmd", "no_such_table", false, true),
+        r -> r.getString("COLUMN_NAME"))).isEmpty();
+  }
+
   private static List<String> strings(ResultSet rs, RowReader read) throws SQLException {
     List<String> list = new ArrayList<>();
     try (rs) {

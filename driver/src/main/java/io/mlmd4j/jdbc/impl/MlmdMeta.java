@@ -198,6 +198,53 @@ public final class MlmdMeta extends MlmdMetaBase {
         String.class), rows);
   }
 
+  /** The primary key of each table, as the unique index the backend keeps for it. */
+  @Override
+  public MetaResultSet getIndexInfo(ConnectionHandle ch, @Nullable String catalog,
+      @Nullable String schema, @Nullable String table, boolean unique, boolean approximate) {
+    List<Object[]> rows = new ArrayList<>();
+    for (TableShape t : shapes(null, null)) {
+      if (!exact(schema).test(t.schema()) || !exact(table).test(t.name())) {
+        continue;
+      }
+      for (int i = 0; i < t.primaryKey().size(); i++) {
+        rows.add(new Object[] {null, t.schema(), t.name(), false, null, primaryKeyName(t),
+            (short) DatabaseMetaData.tableIndexOther, (short) (i + 1), t.primaryKey().get(i),
+            "A", null, null, null});
+      }
+    }
+    return rows(List.of("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "NON_UNIQUE",
+        "INDEX_QUALIFIER", "INDEX_NAME", "TYPE", "ORDINAL_POSITION", "COLUMN_NAME",
+        "ASC_OR_DESC", "CARDINALITY", "PAGES", "FILTER_CONDITION"),
+        types(String.class, String.class, String.class, Boolean.class, String.class,
+            String.class, Short.class, Short.class, String.class, String.class, Long.class,
+            Long.class, String.class), rows);
+  }
+
+  /** The primary key identifies a row, for as long as the store keeps it. */
+  @Override
+  public MetaResultSet getBestRowIdentifier(ConnectionHandle ch, @Nullable String catalog,
+      @Nullable String schema, String table, int scope, boolean nullable) {
+    List<Object[]> rows = new ArrayList<>();
+    for (TableShape t : shapes(null, null)) {
+      if (!exact(schema).test(t.schema()) || !t.name().equals(table)) {
+        continue;
+      }
+      for (String name : t.primaryKey()) {
+        Column c = t.columns().stream().filter(col -> col.name().equals(name)).findFirst()
+            .orElseThrow();
+        rows.add(new Object[] {(short) DatabaseMetaData.bestRowSession, c.name(),
+            c.type().getJdbcOrdinal(), c.type().getName(), columnSize(c.type()), null,
+            decimalDigits(c.type()) == null ? null : (short) 0,
+            (short) DatabaseMetaData.bestRowNotPseudo});
+      }
+    }
+    return rows(List.of("SCOPE", "COLUMN_NAME", "DATA_TYPE", "TYPE_NAME", "COLUMN_SIZE",
+        "BUFFER_LENGTH", "DECIMAL_DIGITS", "PSEUDO_COLUMN"),
+        types(Short.class, String.class, Integer.class, String.class, Integer.class,
+            Integer.class, Short.class, Short.class), rows);
+  }
+
   @Override
   public MetaResultSet getImportedKeys(ConnectionHandle ch, @Nullable String catalog,
       @Nullable String schema, @Nullable String table) {

@@ -36,6 +36,10 @@ class JooqTest {
       Meta meta = ctx.meta();
       assertThat(meta.getSchemas()).extracting(s -> s.getName())
           .contains("artifact", "context", "execution", "mlmd");
+      // Neither MLMD's tables nor the backend's own.
+      assertThat(meta.getTables()).extracting(Table::getName)
+          .doesNotContain("Artifact", "Type", "MLMDEnv", "sqlite_master", "sqlite_sequence")
+          .noneMatch(name -> name.startsWith("mlmd."));
       Table<?> artifacts = meta.getTables("artifacts").stream()
           .filter(t -> t.getSchema().getName().equals("mlmd")).findFirst().orElseThrow();
       assertThat(artifacts.fields()).extracting(Field::getName).containsExactly("id", "type_id",

@@ -108,6 +108,10 @@ class SchemaCrawlerTest {
         "last_update_time_since_epoch");
     assertThat(artifacts.getPrimaryKey().getConstrainedColumns()).extracting(Column::getName)
         .containsExactly("id");
+    assertThat(artifacts.getIndexes()).singleElement().satisfies(i -> {
+      assertThat(i.isUnique()).isTrue();
+      assertThat(i.getColumns()).extracting(Column::getName).containsExactly("id");
+    });
     assertThat(artifacts.lookupColumn("id").map(col -> col.getColumnDataType().getJavaSqlType()
         .getVendorTypeNumber())).contains(Types.BIGINT);
 

@@ -22,7 +22,7 @@ enum Store {
   LAB, FAKE, MYSQL;
 
   /** Pipeline runs the demo writes into the fake and MySQL stores. */
-  private static final int RUNS = 3;
+  private static final int RUNS = 2;
 
   private static String labUrl;
   private static String mysqlUrl;
