@@ -3,7 +3,6 @@ package io.mlmd4j.jdbc.impl;
 import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -75,10 +74,9 @@ final class Functions {
       String name = op.getName();
       if (op instanceof SqlFunction f && name.matches("[A-Z][A-Z0-9_]*")
           && (f.getSyntax() == SqlSyntax.FUNCTION || f.getSyntax() == SqlSyntax.FUNCTION_ID
-              || f.getSyntax() == SqlSyntax.FUNCTION_STAR)
-          && !name.startsWith("$")) {
+              || f.getSyntax() == SqlSyntax.FUNCTION_STAR)) {
         boolean table = f.getFunctionType().isTableFunction();
-        functions.merge(name.toUpperCase(Locale.ROOT), (short) (table
+        functions.merge(name, (short) (table
             ? DatabaseMetaData.functionReturnsTable : DatabaseMetaData.functionNoTable),
             (a, b) -> a);
       }
