@@ -3,13 +3,16 @@ package io.mlmd4j.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlmd4j.connect.Backend;
+import io.mlmd4j.connect.ConnectionUrl;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -27,6 +30,25 @@ class DatabaseMetaDataTest {
         .doesNotContain(":sqlite:").doesNotContain(":mysql:").doesNotContain("password");
     assertThat(m.getIdentifierQuoteString()).isEqualTo("\"");
     assertThat(m.isReadOnly()).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void theReportedUrlConnectsToTheSameStore(Backend backend) throws SQLException {
+    Connection c = TestConnections.filled(backend);
+    String reported = c.getMetaData().getURL();
+    Properties login = new Properties();
+    if (backend == Backend.MYSQL) {
+      login.setProperty("user", ConnectionUrl.parse(TestConnections.url(backend)).config()
+          .getMysql().getUser());
+    }
+    try (Connection again = DriverManager.getConnection(reported, login)) {
+      assertThat(again.getMetaData().getURL()).isEqualTo(reported);
+      // each fake connection is a store of its own
+      assertThat(TestConnections.value(again, "SELECT COUNT(*) FROM artifacts")).isEqualTo(
+          backend == Backend.FAKE ? 0L : TestConnections.value(c,
+              "SELECT COUNT(*) FROM artifacts"));
+    }
   }
 
   @ParameterizedTest
@@ -95,6 +117,89 @@ class DatabaseMetaDataTest {
         r -> r.getString("FKTABLE_SCHEM") + "." + r.getString("FKTABLE_NAME")))
         .contains("mlmd.events", "mlmd.attributions", "mlmd.artifact_properties",
             "artifact.Model");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void typeInfoListsTheTypesOfEveryColumnAndNoInternalOnes(Backend backend)
+      throws SQLException {
+    DatabaseMetaData m = TestConnections.filled(backend).getMetaData();
+    List<String> types = strings(m.getTypeInfo(), r -> r.getString("TYPE_NAME"));
+    assertThat(types).contains("BIGINT", "INTEGER", "DOUBLE", "VARCHAR", "BOOLEAN", "VARBINARY")
+        .allMatch(t -> t.matches("[A-Z]+")).doesNotHaveDuplicates();
+    List<Integer> codes = new ArrayList<>();
+    try (ResultSet rs = m.getTypeInfo()) {
+      while (rs.next()) {
+        codes.add(rs.getInt("DATA_TYPE"));
+      }
+    }
+    assertThat(codes).isSorted();
+    assertThat(strings(m.getColumns(null, null, "%", "%"), r -> r.getString("TYPE_NAME")))
+        .isNotEmpty().allMatch(types::contains);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void functionsAreTheBuiltInOnesAndTheSchemas(Backend backend) throws SQLException {
+    DatabaseMetaData m = TestConnections.filled(backend).getMetaData();
+    List<String> all = strings(m.getFunctions(null, null, "%"),
+        r -> r.getString("FUNCTION_SCHEM") + "." + r.getString("FUNCTION_NAME") + ":"
+            + r.getShort("FUNCTION_TYPE"));
+    assertThat(all).contains("null.ABS:1", "null.COUNT:1", "null.UPPER:1", "null.COALESCE:1")
+        .noneMatch(f -> f.contains("$"));
+    assertThat(strings(m.getFunctions(null, "", "UPP%"), r -> r.getString("FUNCTION_NAME")))
+        .containsExactly("UPPER");
+    assertThat(strings(m.getFunctions(null, "mlmd", "%"), r -> r.getString("FUNCTION_SCHEM")))
+        .allMatch("mlmd"::equals);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void connectionAnswersWhatBrowsersAndPoolsAsk(Backend backend) throws SQLException {
+    try (Connection c = TestConnections.open(backend)) {
+      assertThat(c.getTypeMap()).isEmpty();
+      c.setReadOnly(false);
+      assertThat(c.isReadOnly()).isTrue();
+      assertThat(c.getMetaData().isReadOnly()).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void answersTheCapabilityQuestionsOfBrowsers(Backend backend) throws SQLException {
+    DatabaseMetaData m = TestConnections.filled(backend).getMetaData();
+    for (int type : new int[] {ResultSet.TYPE_FORWARD_ONLY, ResultSet.TYPE_SCROLL_INSENSITIVE}) {
+      assertThat(List.of(m.ownUpdatesAreVisible(type), m.ownDeletesAreVisible(type),
+          m.ownInsertsAreVisible(type), m.othersUpdatesAreVisible(type),
+          m.othersDeletesAreVisible(type), m.othersInsertsAreVisible(type),
+          m.updatesAreDetected(type), m.deletesAreDetected(type), m.insertsAreDetected(type)))
+          .containsOnly(false);
+    }
+    assertThat(m.supportsResultSetHoldability(m.getResultSetHoldability())).isTrue();
+    assertThat(m.supportsBatchUpdates()).isFalse();
+    assertThat(m.supportsCatalogsInDataManipulation()).isFalse();
+    assertThat(m.supportsSchemasInDataManipulation()).isTrue();
+    assertThat(strings(m.getCatalogs(), r -> r.getString("TABLE_CAT"))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void primaryKeysAreUniqueIndexesAndBestRowIdentifiers(Backend backend) throws SQLException {
+    DatabaseMetaData m = TestConnections.filled(backend).getMetaData();
+    assertThat(strings(m.getIndexInfo(null, "mlmd", "artifact_properties", true, true),
+        r -> r.getString("INDEX_NAME") + " " + r.getShort("ORDINAL_POSITION") + " "
+            + r.getString("COLUMN_NAME") + " " + r.getBoolean("NON_UNIQUE")))
+        .containsExactly("pk_artifact_properties 1 artifact_id false",
+            "pk_artifact_properties 2 name false",
+            "pk_artifact_properties 3 is_custom_property false");
+    assertThat(strings(m.getIndexInfo(null, "artifact", "Model", false, true),
+        r -> r.getString("COLUMN_NAME"))).containsExactly("id");
+    assertThat(strings(m.getBestRowIdentifier(null, "mlmd", "artifacts",
+        DatabaseMetaData.bestRowSession, false),
+        r -> r.getString("COLUMN_NAME") + " " + r.getString("TYPE_NAME") + " "
+            + r.getShort("SCOPE"))).containsExactly("id BIGINT 2");
+    assertThat(strings(m.getIndexInfo(null, "mlmd", "no_such_table", false, true),
+        r -> r.getString("COLUMN_NAME"))).isEmpty();
   }
 
   private static List<String> strings(ResultSet rs, RowReader read) throws SQLException {

@@ -36,6 +36,17 @@ class StatementTest {
 
   @ParameterizedTest
   @EnumSource(Backend.class)
+  void concatenationConcatenatesOnEveryBackend(Backend backend) throws SQLException {
+    Connection c = TestConnections.filled(backend);
+    // MySQL reads || as OR unless told otherwise; the driver must send a concatenation.
+    assertThat(TestConnections.value(c, "SELECT MIN(type || '/' || name) FROM contexts"
+        + " WHERE type = 'pipeline'")).isEqualTo("pipeline/taxi");
+    assertThat(TestConnections.value(c, "SELECT COUNT(*) FROM contexts"
+        + " WHERE type || '!' = 'pipeline!'")).isEqualTo(1L);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
   void unquotedIdentifiersIgnoreCaseQuotedOnesDoNot(Backend backend) throws SQLException {
     Connection c = TestConnections.filled(backend);
     Object count = TestConnections.value(c, "SELECT COUNT(*) FROM artifacts");

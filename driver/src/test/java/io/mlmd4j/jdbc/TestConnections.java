@@ -45,6 +45,12 @@ final class TestConnections {
     return c;
   }
 
+  /** The URL of the demo store on the backend (written by {@link #filled}). */
+  static synchronized String url(Backend backend) throws SQLException {
+    filled(backend);
+    return URLS.get(backend);
+  }
+
   /**
    * A new connection of the caller's own to the demo store (to a new, filled one on fake, whose
    * databases are private to a connection).

@@ -1,16 +1,22 @@
 package io.mlmd4j.tck;
 
 import io.mlmd4j.MetadataStore;
+import io.mlmd4j.connect.ConnectionProperty;
 import io.mlmd4j.connect.ConnectionSettings;
 import io.mlmd4j.proto.MigrationOptions;
+import io.mlmd4j.proto.MySQLDatabaseConfig;
 import io.mlmd4j.storage.MetadataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * One test's database: opens stores on it, and when closed closes them and deletes the database
@@ -35,6 +41,43 @@ final class TestDatabase implements AutoCloseable {
     MetadataStore store = MetadataStore.open(settings.config(), migration);
     stores.add(store);
     return store;
+  }
+
+  /**
+   * A connection of the JDBC driver to this database, with the MySQL login and TLS settings as
+   * properties. On fake it is a new store of its own: write through its
+   * {@code unwrap(MetadataStore.class)}.
+   */
+  Connection connect() throws SQLException {
+    Properties info = new Properties();
+    String url = switch (settings.backend()) {
+      case FAKE -> "jdbc:mlmd:fake";
+      case SQLITE -> "jdbc:mlmd:sqlite:" + settings.config().getSqlite().getFilenameUri();
+      case MYSQL -> {
+        MySQLDatabaseConfig mysql = settings.config().getMysql();
+        put(info, ConnectionProperty.USER, mysql.getUser());
+        put(info, ConnectionProperty.PASSWORD, mysql.getPassword());
+        put(info, ConnectionProperty.SOCKET, mysql.getSocket());
+        if (mysql.hasSslOptions()) {
+          put(info, ConnectionProperty.SSL_KEY, mysql.getSslOptions().getKey());
+          put(info, ConnectionProperty.SSL_CERT, mysql.getSslOptions().getCert());
+          put(info, ConnectionProperty.SSL_CA, mysql.getSslOptions().getCa());
+          put(info, ConnectionProperty.SSL_CAPATH, mysql.getSslOptions().getCapath());
+          put(info, ConnectionProperty.SSL_CIPHER, mysql.getSslOptions().getCipher());
+          info.setProperty(ConnectionProperty.SSL_VERIFY_SERVER_CERT.propertyName(),
+              String.valueOf(mysql.getSslOptions().getVerifyServerCert()));
+        }
+        yield "jdbc:mlmd:mysql://" + mysql.getHost()
+            + (mysql.getPort() == 0 ? "" : ":" + mysql.getPort()) + "/" + mysql.getDatabase();
+      }
+    };
+    return DriverManager.getConnection(url, info);
+  }
+
+  private static void put(Properties info, ConnectionProperty p, String value) {
+    if (!value.isEmpty()) {
+      info.setProperty(p.propertyName(), value);
+    }
   }
 
   @Override

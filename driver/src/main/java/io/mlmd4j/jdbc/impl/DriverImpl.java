@@ -5,7 +5,6 @@ import io.mlmd4j.connect.Backend;
 import io.mlmd4j.connect.ConnectionProperty;
 import io.mlmd4j.connect.ConnectionSettings;
 import io.mlmd4j.connect.ConnectionUrl;
-import io.mlmd4j.proto.MySQLDatabaseConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -108,7 +106,7 @@ public final class DriverImpl extends org.apache.calcite.jdbc.Driver {
       Properties calcite = new Properties();
       CALCITE_SETTINGS.forEach((k, v) -> calcite.setProperty(k.camelName(), v));
       MlmdConnection connection = (MlmdConnection) ((CalciteFactory) factory).newConnection(
-          this, factory, describe(settings), calcite, root, null);
+          this, factory, ReportedUrl.of(settings), calcite, root, null);
       connection.attach(store.store(), store::release);
       connection.setSchema(MlmdSchema.NAME);
       return connection;
@@ -119,11 +117,12 @@ public final class DriverImpl extends org.apache.calcite.jdbc.Driver {
   }
 
   /**
-   * The URL parsed by {@link ConnectionUrl}, with those of {@code info}'s properties that apply
-   * to its backend; others (a user name given to a SQLite URL by a generic client, say) are
-   * ignored.
+   * The URL (or the URL that {@code getURL()} reported) parsed by {@link ConnectionUrl}, with
+   * those of {@code info}'s properties that apply to its backend; others (a user name given to a
+   * SQLite URL by a generic client, say) are ignored.
    */
-  static ConnectionSettings settings(String url, Properties info) throws SQLException {
+  static ConnectionSettings settings(String givenUrl, Properties info) throws SQLException {
+    String url = ReportedUrl.toConnectable(givenUrl);
     try {
       Backend backend = ConnectionUrl.parse(url).backend();
       Properties applicable = new Properties();
@@ -146,26 +145,6 @@ public final class DriverImpl extends org.apache.calcite.jdbc.Driver {
       case UNAVAILABLE, ABORTED ->
           new SQLTransientConnectionException(e.getMessage(), "08001", e);
       default -> new SQLNonTransientConnectionException(e.getMessage(), "08001", e);
-    };
-  }
-
-  /**
-   * The URL {@code DatabaseMetaData.getURL()} reports: it names the store but never contains
-   * {@code :sqlite:} or {@code :mysql:}, from which some tools conclude they talk to plain SQLite
-   * or MySQL; and it carries no password.
-   */
-  static String describe(ConnectionSettings settings) {
-    Backend backend = settings.backend();
-    String prefix = ConnectionUrl.PREFIX + "backend=" + backend.name().toLowerCase(Locale.ROOT);
-    return switch (backend) {
-      case FAKE -> prefix;
-      case SQLITE -> prefix + ";path=" + settings.config().getSqlite().getFilenameUri();
-      case MYSQL -> {
-        MySQLDatabaseConfig mysql = settings.config().getMysql();
-        yield prefix + ";host=" + mysql.getHost()
-            + (mysql.getPort() == 0 ? "" : ";port=" + mysql.getPort())
-            + ";database=" + mysql.getDatabase();
-      }
     };
   }
 }

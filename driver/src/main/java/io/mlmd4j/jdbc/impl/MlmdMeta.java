@@ -20,7 +20,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * What {@code DatabaseMetaData} says: the logical schemas ({@code mlmd}, {@code artifact},
  * {@code execution}, {@code context}) and only their tables, with remarks, columns with plain
  * type names, primary keys and the logical foreign keys. MLMD's physical tables and the
- * backend's system tables are never listed. Types, functions and keywords are Calcite's.
+ * backend's system tables are never listed. Types are those SQL can cast to; functions are
+ * SQL's built-in ones and those of the schemas.
  */
 public final class MlmdMeta extends MlmdMetaBase {
 
@@ -76,6 +77,12 @@ public final class MlmdMeta extends MlmdMetaBase {
       }
     }
     return rows(List.of("TABLE_SCHEM", "TABLE_CATALOG"), types(String.class, String.class), rows);
+  }
+
+  /** None: names have no catalog part (tables report a null {@code TABLE_CAT}). */
+  @Override
+  public MetaResultSet getCatalogs(ConnectionHandle ch) {
+    return rows(List.of("TABLE_CAT"), types(String.class), List.of());
   }
 
   @Override
@@ -157,6 +164,23 @@ public final class MlmdMeta extends MlmdMetaBase {
   }
 
   @Override
+  public MetaResultSet getTypeInfo(ConnectionHandle ch) {
+    return rows(TypeInfo.COLUMNS, TypeInfo.CLASSES, TypeInfo.rows());
+  }
+
+  @Override
+  public MetaResultSet getFunctions(ConnectionHandle ch, @Nullable String catalog,
+      Pat schemaPattern, Pat functionNamePattern) {
+    SchemaPlus root = ((CalciteConnection) connection).getRootSchema();
+    // A null pattern does not narrow; "" selects what has no schema (the built-ins).
+    Predicate<String> named = like(schemaPattern.s);
+    Predicate<@Nullable String> schemaMatches = schemaPattern.s == null ? s -> true
+        : s -> s == null ? schemaPattern.s.isEmpty() : named.test(s);
+    return rows(Functions.COLUMNS, Functions.CLASSES,
+        Functions.rows(root, SCHEMAS, schemaMatches, like(functionNamePattern.s)));
+  }
+
+  @Override
   public MetaResultSet getPrimaryKeys(ConnectionHandle ch, @Nullable String catalog,
       @Nullable String schema, @Nullable String table) {
     List<Object[]> rows = new ArrayList<>();
@@ -172,6 +196,53 @@ public final class MlmdMeta extends MlmdMetaBase {
     return rows(List.of("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ",
         "PK_NAME"), types(String.class, String.class, String.class, String.class, Short.class,
         String.class), rows);
+  }
+
+  /** The primary key of each table, as the unique index the backend keeps for it. */
+  @Override
+  public MetaResultSet getIndexInfo(ConnectionHandle ch, @Nullable String catalog,
+      @Nullable String schema, @Nullable String table, boolean unique, boolean approximate) {
+    List<Object[]> rows = new ArrayList<>();
+    for (TableShape t : shapes(null, null)) {
+      if (!exact(schema).test(t.schema()) || !exact(table).test(t.name())) {
+        continue;
+      }
+      for (int i = 0; i < t.primaryKey().size(); i++) {
+        rows.add(new Object[] {null, t.schema(), t.name(), false, null, primaryKeyName(t),
+            (short) DatabaseMetaData.tableIndexOther, (short) (i + 1), t.primaryKey().get(i),
+            "A", null, null, null});
+      }
+    }
+    return rows(List.of("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "NON_UNIQUE",
+        "INDEX_QUALIFIER", "INDEX_NAME", "TYPE", "ORDINAL_POSITION", "COLUMN_NAME",
+        "ASC_OR_DESC", "CARDINALITY", "PAGES", "FILTER_CONDITION"),
+        types(String.class, String.class, String.class, Boolean.class, String.class,
+            String.class, Short.class, Short.class, String.class, String.class, Long.class,
+            Long.class, String.class), rows);
+  }
+
+  /** The primary key identifies a row, for as long as the store keeps it. */
+  @Override
+  public MetaResultSet getBestRowIdentifier(ConnectionHandle ch, @Nullable String catalog,
+      @Nullable String schema, String table, int scope, boolean nullable) {
+    List<Object[]> rows = new ArrayList<>();
+    for (TableShape t : shapes(null, null)) {
+      if (!exact(schema).test(t.schema()) || !t.name().equals(table)) {
+        continue;
+      }
+      for (String name : t.primaryKey()) {
+        Column c = t.columns().stream().filter(col -> col.name().equals(name)).findFirst()
+            .orElseThrow();
+        rows.add(new Object[] {(short) DatabaseMetaData.bestRowSession, c.name(),
+            c.type().getJdbcOrdinal(), c.type().getName(), columnSize(c.type()), null,
+            decimalDigits(c.type()) == null ? null : (short) 0,
+            (short) DatabaseMetaData.bestRowNotPseudo});
+      }
+    }
+    return rows(List.of("SCOPE", "COLUMN_NAME", "DATA_TYPE", "TYPE_NAME", "COLUMN_SIZE",
+        "BUFFER_LENGTH", "DECIMAL_DIGITS", "PSEUDO_COLUMN"),
+        types(Short.class, String.class, Integer.class, String.class, Integer.class,
+            Integer.class, Short.class, Short.class), rows);
   }
 
   @Override

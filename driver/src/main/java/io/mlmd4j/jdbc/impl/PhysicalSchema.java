@@ -102,7 +102,7 @@ final class PhysicalSchema {
           .withDatabaseProduct(SqlDialect.DatabaseProduct.SQLITE)
           .withIdentifierQuoteString("\"")
           .withNullCollation(NullCollation.LOW));
-      case MYSQL -> new MysqlSqlDialect(MysqlSqlDialect.DEFAULT_CONTEXT
+      case MYSQL -> new MysqlDialect(MysqlSqlDialect.DEFAULT_CONTEXT
           .withDatabaseMajorVersion(meta.getDatabaseMajorVersion())
           .withDatabaseMinorVersion(meta.getDatabaseMinorVersion())
           .withDatabaseVersion(meta.getDatabaseProductVersion()));

@@ -4,7 +4,9 @@ import io.mlmd4j.jdbc.impl.ReadOnlySql;
 import io.mlmd4j.jdbc.impl.SqlErrors;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.avatica.AvaticaFactory;
@@ -59,6 +61,26 @@ public final class MlmdConnection extends CalciteConnectionImpl {
     } catch (SQLException e) {
       throw SqlErrors.translate(e);
     }
+  }
+
+  /** Always true: the connection reads only, whatever a pool sets ({@code setReadOnly} hints). */
+  @Override
+  public boolean isReadOnly() throws SQLException {
+    checkOpen();
+    return true;
+  }
+
+  /** Ignored: the connection reads only (writes go through {@code MetadataStore}). */
+  @Override
+  public void setReadOnly(boolean readOnly) throws SQLException {
+    checkOpen();
+  }
+
+  /** Empty: no user-defined type is mapped (schema browsers ask). */
+  @Override
+  public Map<String, Class<?>> getTypeMap() throws SQLException {
+    checkOpen();
+    return new HashMap<>();
   }
 
   @Override

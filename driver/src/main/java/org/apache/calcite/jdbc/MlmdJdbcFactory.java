@@ -73,10 +73,94 @@ public class MlmdJdbcFactory extends CalciteFactory {
         timeZone, firstFrame);
   }
 
-  /** Avatica's database metadata; what it reports comes from the driver's {@code Meta}. */
+  /**
+   * Avatica's database metadata, whose lists come from the driver's {@code Meta}; it answers the
+   * capability questions Avatica leaves open (for read-only result sets, nothing changes under
+   * them) and says what the driver cannot do: qualify names with a catalog, run update batches.
+   */
   static final class MlmdDatabaseMetaData extends AvaticaDatabaseMetaData {
     MlmdDatabaseMetaData(AvaticaConnection connection) {
       super(connection);
+    }
+
+    @Override
+    public boolean ownUpdatesAreVisible(int type) {
+      return false;
+    }
+
+    @Override
+    public boolean ownDeletesAreVisible(int type) {
+      return false;
+    }
+
+    @Override
+    public boolean ownInsertsAreVisible(int type) {
+      return false;
+    }
+
+    @Override
+    public boolean othersUpdatesAreVisible(int type) {
+      return false;
+    }
+
+    @Override
+    public boolean othersDeletesAreVisible(int type) {
+      return false;
+    }
+
+    @Override
+    public boolean othersInsertsAreVisible(int type) {
+      return false;
+    }
+
+    @Override
+    public boolean updatesAreDetected(int type) {
+      return false;
+    }
+
+    @Override
+    public boolean deletesAreDetected(int type) {
+      return false;
+    }
+
+    @Override
+    public boolean insertsAreDetected(int type) {
+      return false;
+    }
+
+    @Override
+    public boolean supportsResultSetHoldability(int holdability) throws SQLException {
+      return holdability == getResultSetHoldability();
+    }
+
+    @Override
+    public boolean supportsBatchUpdates() {
+      return false;
+    }
+
+    @Override
+    public boolean supportsCatalogsInDataManipulation() {
+      return false;
+    }
+
+    @Override
+    public boolean supportsCatalogsInProcedureCalls() {
+      return false;
+    }
+
+    @Override
+    public boolean supportsCatalogsInTableDefinitions() {
+      return false;
+    }
+
+    @Override
+    public boolean supportsCatalogsInIndexDefinitions() {
+      return false;
+    }
+
+    @Override
+    public boolean supportsCatalogsInPrivilegeDefinitions() {
+      return false;
     }
   }
 
