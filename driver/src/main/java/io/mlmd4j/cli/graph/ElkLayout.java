@@ -1,0 +1,123 @@
+package io.mlmd4j.cli.graph;
+
+import io.mlmd4j.cli.graph.LineageDiagram.Edge;
+import io.mlmd4j.cli.graph.LineageDiagram.Node;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
+import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.alg.layered.options.OrderingStrategy;
+import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
+import org.eclipse.elk.core.data.LayoutMetaDataService;
+import org.eclipse.elk.core.math.ElkPadding;
+import org.eclipse.elk.core.options.CoreOptions;
+import org.eclipse.elk.core.options.Direction;
+import org.eclipse.elk.core.options.EdgeLabelPlacement;
+import org.eclipse.elk.core.util.BasicProgressMonitor;
+import org.eclipse.elk.graph.ElkBendPoint;
+import org.eclipse.elk.graph.ElkEdge;
+import org.eclipse.elk.graph.ElkEdgeSection;
+import org.eclipse.elk.graph.ElkLabel;
+import org.eclipse.elk.graph.ElkNode;
+import org.eclipse.elk.graph.util.ElkGraphUtil;
+
+/**
+ * Lays a diagram out with Eclipse ELK's layered algorithm, left to right in the direction data
+ * flows. Text is not measured but estimated from its length, so that no font needs to be
+ * present; {@link SvgDiagram} draws with the sizes assumed here.
+ */
+final class ElkLayout {
+
+  /** Pixels per character of node text and of edge labels, wide enough for Helvetica/Arial. */
+  static final double CHAR_WIDTH = 7.2;
+  static final double LABEL_CHAR_WIDTH = 6.0;
+  static final double NODE_HEIGHT = 42;
+  static final double LABEL_HEIGHT = 12;
+  /** Longest line of a node, in characters; longer ones are cut with an ellipsis. */
+  static final int MAX_CHARS = 40;
+
+  /** Where a node is drawn: its top left corner and size. */
+  record Box(Node node, double x, double y, double width, double height) {}
+
+  /** How an edge is drawn: its route, start to end, and its label's top left corner and size. */
+  record Route(Edge edge, List<double[]> points, double labelX, double labelY,
+      double labelWidth, double labelHeight) {}
+
+  /** The drawing: every node's box, every edge's route, and the size of the whole. */
+  record Layout(List<Box> boxes, List<Route> routes, double width, double height) {}
+
+  static {
+    // Register the algorithm by hand: a shaded jar keeps no plug-in registry to find it in.
+    LayoutMetaDataService.getInstance()
+        .registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
+  }
+
+  private ElkLayout() {}
+
+  /** The lines of a node's label: its short type name and its caption, cut to length. */
+  static List<String> lines(Node node) {
+    return List.of(cut(node.shortType()), cut(node.caption()));
+  }
+
+  static String cut(String text) {
+    return text.length() <= MAX_CHARS ? text : text.substring(0, MAX_CHARS - 1) + "\u2026";
+  }
+
+  static Layout layout(LineageDiagram diagram) {
+    ElkNode root = ElkGraphUtil.createGraph();
+    root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
+    root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
+    root.setProperty(CoreOptions.PADDING, new ElkPadding(16));
+    root.setProperty(LayeredOptions.SPACING_NODE_NODE, 18.0);
+    root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 40.0);
+    root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 16.0);
+    root.setProperty(LayeredOptions.SPACING_EDGE_LABEL, 2.0);
+    // Keep the order of the diagram (ids) where the crossing minimisation leaves a choice.
+    root.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY,
+        OrderingStrategy.NODES_AND_EDGES);
+
+    Map<String, ElkNode> shapes = new HashMap<>();
+    for (Node node : diagram.nodes()) {
+      ElkNode shape = ElkGraphUtil.createNode(root);
+      int chars = lines(node).stream().mapToInt(String::length).max().orElse(0);
+      shape.setDimensions(Math.max(80, chars * CHAR_WIDTH + 24), NODE_HEIGHT);
+      shapes.put(node.key(), shape);
+    }
+    List<ElkEdge> elkEdges = new ArrayList<>();
+    for (Edge edge : diagram.edges()) {
+      ElkEdge elkEdge = ElkGraphUtil.createSimpleEdge(shapes.get(edge.from()),
+          shapes.get(edge.to()));
+      ElkLabel label = ElkGraphUtil.createLabel(edge.label(), elkEdge);
+      label.setDimensions(edge.label().length() * LABEL_CHAR_WIDTH + 4, LABEL_HEIGHT);
+      label.setProperty(CoreOptions.EDGE_LABELS_PLACEMENT, EdgeLabelPlacement.CENTER);
+      elkEdges.add(elkEdge);
+    }
+
+    new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
+
+    List<Box> boxes = new ArrayList<>();
+    for (Node node : diagram.nodes()) {
+      ElkNode shape = shapes.get(node.key());
+      boxes.add(new Box(node, shape.getX(), shape.getY(), shape.getWidth(), shape.getHeight()));
+    }
+    // All edges and nodes are children of the root, so their coordinates share one origin.
+    List<Route> routes = new ArrayList<>();
+    for (int i = 0; i < elkEdges.size(); i++) {
+      ElkEdge elkEdge = elkEdges.get(i);
+      List<double[]> points = new ArrayList<>();
+      for (ElkEdgeSection section : elkEdge.getSections()) {
+        points.add(new double[] {section.getStartX(), section.getStartY()});
+        for (ElkBendPoint bend : section.getBendPoints()) {
+          points.add(new double[] {bend.getX(), bend.getY()});
+        }
+        points.add(new double[] {section.getEndX(), section.getEndY()});
+      }
+      ElkLabel label = elkEdge.getLabels().get(0);
+      routes.add(new Route(diagram.edges().get(i), points, label.getX(), label.getY(),
+          label.getWidth(), label.getHeight()));
+    }
+    return new Layout(boxes, routes, root.getWidth(), root.getHeight());
+  }
+}
