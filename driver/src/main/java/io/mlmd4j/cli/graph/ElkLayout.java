@@ -30,13 +30,21 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  */
 final class ElkLayout {
 
-  /** Pixels per character of node text and of edge labels, wide enough for Helvetica/Arial. */
-  static final double CHAR_WIDTH = 7.2;
+  /**
+   * Pixels per character of a node's bold 12 px type line, of its 11 px caption, and of an
+   * edge's 10 px label: wide enough for Helvetica, Arial and their stand-ins.
+   */
+  static final double TYPE_CHAR_WIDTH = 7.2;
+  static final double CHAR_WIDTH = 6.4;
   static final double LABEL_CHAR_WIDTH = 6.0;
-  static final double NODE_HEIGHT = 42;
   static final double LABEL_HEIGHT = 12;
-  /** Longest line of a node, in characters; longer ones are cut with an ellipsis. */
+  /** Pixels from one line of node text to the next, and above and below the text. */
+  static final double LINE_HEIGHT = 15;
+  static final double NODE_PADDING = 7;
+  /** Longest type line of a node, in characters; a longer one is cut with an ellipsis. */
   static final int MAX_CHARS = 40;
+  /** Longest line of a node's caption; a longer caption is wrapped onto a second line. */
+  static final int CAPTION_CHARS = 26;
 
   /** Where a node is drawn: its top left corner and size. */
   record Box(Node node, double x, double y, double width, double height) {}
@@ -56,13 +64,38 @@ final class ElkLayout {
 
   private ElkLayout() {}
 
-  /** The lines of a node's label: its short type name and its caption, cut to length. */
+  /**
+   * The lines of a node's label: its short type name, then its caption on one or two lines,
+   * broken after a separator where one is near the end of the first line; what does not fit
+   * is cut with an ellipsis.
+   */
   static List<String> lines(Node node) {
-    return List.of(cut(node.shortType()), cut(node.caption()));
+    List<String> lines = new ArrayList<>();
+    lines.add(cut(node.shortType(), MAX_CHARS));
+    String caption = node.caption();
+    if (caption.length() <= CAPTION_CHARS) {
+      lines.add(caption);
+    } else {
+      int split = CAPTION_CHARS;
+      for (int i = CAPTION_CHARS; i > CAPTION_CHARS / 2; i--) {
+        if (".-_/: ".indexOf(caption.charAt(i - 1)) >= 0) {
+          split = i;
+          break;
+        }
+      }
+      lines.add(caption.substring(0, split));
+      lines.add(cut(caption.substring(split), CAPTION_CHARS));
+    }
+    return lines;
   }
 
-  static String cut(String text) {
-    return text.length() <= MAX_CHARS ? text : text.substring(0, MAX_CHARS - 1) + "\u2026";
+  /** The height of a node with this many lines of text. */
+  static double height(int lines) {
+    return lines * LINE_HEIGHT + 2 * NODE_PADDING;
+  }
+
+  private static String cut(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
   }
 
   static Layout layout(LineageDiagram diagram) {
@@ -71,7 +104,7 @@ final class ElkLayout {
     root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
     root.setProperty(CoreOptions.PADDING, new ElkPadding(16));
     root.setProperty(LayeredOptions.SPACING_NODE_NODE, 18.0);
-    root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 40.0);
+    root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 24.0);
     root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 16.0);
     root.setProperty(LayeredOptions.SPACING_EDGE_LABEL, 2.0);
     // Keep the order of the diagram (ids) where the crossing minimisation leaves a choice.
@@ -81,8 +114,12 @@ final class ElkLayout {
     Map<String, ElkNode> shapes = new HashMap<>();
     for (Node node : diagram.nodes()) {
       ElkNode shape = ElkGraphUtil.createNode(root);
-      int chars = lines(node).stream().mapToInt(String::length).max().orElse(0);
-      shape.setDimensions(Math.max(80, chars * CHAR_WIDTH + 24), NODE_HEIGHT);
+      List<String> lines = lines(node);
+      double text = lines.get(0).length() * TYPE_CHAR_WIDTH;
+      for (String caption : lines.subList(1, lines.size())) {
+        text = Math.max(text, caption.length() * CHAR_WIDTH);
+      }
+      shape.setDimensions(Math.max(80, text + 24), height(lines.size()));
       shapes.put(node.key(), shape);
     }
     List<ElkEdge> elkEdges = new ArrayList<>();

@@ -81,13 +81,16 @@ final class SvgDiagram {
         .append("\" stroke-width=\"1.5\"/>");
     List<String> lines = ElkLayout.lines(node);
     double centre = box.x() + box.width() / 2;
-    b.append("<text x=\"").append(number(centre)).append("\" y=\"")
-        .append(number(box.y() + 17)).append("\" font-size=\"12\" font-weight=\"bold\""
-            + " text-anchor=\"middle\" fill=\"#202124\">").append(escape(lines.get(0)))
-        .append("</text>");
-    b.append("<text x=\"").append(number(centre)).append("\" y=\"")
-        .append(number(box.y() + 33)).append("\" font-size=\"11\" text-anchor=\"middle\""
-            + " fill=\"#3c4043\">").append(escape(lines.get(1))).append("</text></g>\n");
+    // The text block is centred vertically; a line's baseline is 11 px below its top.
+    double top = box.y() + (box.height() - lines.size() * ElkLayout.LINE_HEIGHT) / 2;
+    for (int i = 0; i < lines.size(); i++) {
+      b.append("<text x=\"").append(number(centre)).append("\" y=\"")
+          .append(number(top + i * ElkLayout.LINE_HEIGHT + 11)).append(i == 0
+              ? "\" font-size=\"12\" font-weight=\"bold\" fill=\"#202124\""
+              : "\" font-size=\"11\" fill=\"#3c4043\"")
+          .append(" text-anchor=\"middle\">").append(escape(lines.get(i))).append("</text>");
+    }
+    b.append("</g>\n");
   }
 
   static String number(double value) {

@@ -153,7 +153,7 @@ class DiagramFormatTest {
         .isEqualTo(Double.parseDouble(rect.getAttribute("height")) / 2);
     assertThat(a1.getElementsByTagName("title").item(0).getTextContent())
         .isEqualTo("artifact #1 Examples '" + NASTY + "' [LIVE]\nuri = /data/1\nspan = 7");
-    assertThat(texts(a1)).containsExactly("Examples", "data \"raw\" <v1> & #2; `x` 'q' \\n #1");
+    assertThat(texts(a1)).containsExactly("Examples", "data \"raw\" <v1> & #2; `x` ", "'q' \\n #1");
     Element e10 = nodes.get(3);
     assertThat(e10.getAttribute("class")).isEqualTo("node execution");
     Element execRect = (Element) e10.getElementsByTagName("rect").item(0);
@@ -170,6 +170,18 @@ class DiagramFormatTest {
       assertThat(path.getAttribute("marker-end")).isEqualTo("url(#arrow)");
       assertThat(path.getAttribute("d")).matches("M[\\d.]+,[\\d.]+( L[\\d.]+,[\\d.]+)+");
     }
+  }
+
+  @Test
+  void longCaptionsWrapAfterASeparatorAndAreCut() {
+    Node examples = new Node("a1", LineageDiagram.Kind.ARTIFACT, 1, "Examples",
+        "taxi-run-01.CsvExampleGen.examples", "", Map.of());
+    assertThat(ElkLayout.lines(examples))
+        .containsExactly("Examples", "taxi-run-01.CsvExampleGen.", "examples #1");
+    Node longer = new Node("e2", LineageDiagram.Kind.EXECUTION, 2, "a.b.Trainer",
+        "x".repeat(60), "", Map.of());
+    assertThat(ElkLayout.lines(longer)).containsExactly("Trainer", "x".repeat(26),
+        "x".repeat(25) + "\u2026");
   }
 
   @Test
