@@ -116,9 +116,9 @@ class LineageCommandTest {
     Result r = run("lineage", demo, MODEL_1, "-f", "MERMAID");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).startsWith("flowchart LR\n  %% LINEAGE UPSTREAM OF")
-        .contains("\n  a6([\"Model<br>taxi-run-01.Trainer.model #35;6\"]):::artifact\n")
-        .contains("\n  e5[\"Trainer<br>taxi-run-01.Trainer #35;5\"]:::stateCOMPLETE\n")
-        .contains("\n  e8[\"CsvExampleGen<br>taxi-run-02.CsvExampleGen #35;8\"]:::stateCACHED\n")
+        .contains("\n  a6([\"Model<br>taxi-run-01.Trainer.model #6\"]):::artifact\n")
+        .contains("\n  e5[\"Trainer<br>taxi-run-01.Trainer #5\"]:::stateCOMPLETE\n")
+        .contains("\n  e8[\"CsvExampleGen<br>taxi-run-02.CsvExampleGen #8\"]:::stateCACHED\n")
         .contains("\n  e5 -->|OUTPUT| a6\n").contains("\n  a3 -->|INPUT| e5\n");
     assertThat(lines(r.out(), "(?m)^  a\\d+\\(\\[")).isEqualTo(6);
     assertThat(lines(r.out(), "(?m)^  e\\d+\\[")).isEqualTo(7);

@@ -3,12 +3,16 @@ package io.mlmd4j.cli.graph;
 import io.mlmd4j.cli.graph.LineageDiagram.Edge;
 import io.mlmd4j.cli.graph.LineageDiagram.Kind;
 import io.mlmd4j.cli.graph.LineageDiagram.Node;
+import java.util.regex.Pattern;
 
 /**
  * A diagram as a Mermaid {@code flowchart}, left to right: artifacts as stadium shapes,
  * executions as rectangles (a class per state), edges labelled with the event type.
  */
 final class MermaidDiagram {
+
+  /** What Mermaid reads as an entity code. */
+  private static final Pattern ENTITY = Pattern.compile("#\\w+;");
 
   private MermaidDiagram() {}
 
@@ -39,7 +43,9 @@ final class MermaidDiagram {
 
   /**
    * Text safe inside a quoted Mermaid label: Mermaid's own entity codes for the characters
-   * that end a label, start an entity or markup, and a space for line breaks.
+   * that end a label or start markup, an escape sequence or an entity code ({@code #name;}),
+   * and a space for line breaks. A {@code #} that starts no entity code stays as it is, since
+   * some Mermaid versions show entity codes undecoded.
    */
   static String escape(String text) {
     StringBuilder b = new StringBuilder();
@@ -47,7 +53,9 @@ final class MermaidDiagram {
       char c = text.charAt(i);
       switch (c) {
         case '"' -> b.append("#quot;");
-        case '#' -> b.append("#35;");
+        case '#' -> b.append(ENTITY.matcher(text).region(i, text.length()).lookingAt()
+            ? "#35;" : "#");
+        case '\\' -> b.append("#92;");
         case '<' -> b.append("#lt;");
         case '>' -> b.append("#gt;");
         case '&' -> b.append("#amp;");

@@ -104,9 +104,9 @@ class DiagramFormatTest {
     String mermaid = DiagramFormat.MERMAID.write(LineageDiagram.of(graph()), "a\nb");
     assertThat(mermaid).startsWith("flowchart LR\n  %% a b\n")
         .contains("\n  a1([\"Examples<br>data #quot;raw#quot; #lt;v1#gt; #amp; #35;2; #96;x#96;"
-            + " 'q' \\n #35;1\"]):::artifact\n")
-        .contains("\n  a2([\"Model<br>#35;2\"]):::artifact\n")
-        .contains("\n  e10[\"Trainer<br>train #35;10\"]:::stateFAILED\n")
+            + " 'q' #92;n #1\"]):::artifact\n")
+        .contains("\n  a2([\"Model<br>#2\"]):::artifact\n")
+        .contains("\n  e10[\"Trainer<br>train #10\"]:::stateFAILED\n")
         .contains("\n  a1 -->|DECLARED_INPUT| e10\n")
         .contains("\n  classDef stateFAILED fill:#fce8e6,stroke:#d93025\n");
     // Every node line has exactly the two quotes around its label.
@@ -170,6 +170,29 @@ class DiagramFormatTest {
       assertThat(path.getAttribute("marker-end")).isEqualTo("url(#arrow)");
       assertThat(path.getAttribute("d")).matches("M[\\d.]+,[\\d.]+( L[\\d.]+,[\\d.]+)+");
     }
+  }
+
+  /** An execution that reads and rewrites one artifact: a cycle, which MLMD allows. */
+  @Test
+  void aCycleIsOrderedAndLaidOut() {
+    LineageGraph cycle = LineageGraph.newBuilder()
+        .addArtifacts(Artifact.newBuilder().setId(1).setType("Table"))
+        .addExecutions(Execution.newBuilder().setId(1).setType("Update"))
+        .addEvents(Event.newBuilder().setArtifactId(1).setExecutionId(1)
+            .setType(Event.Type.INPUT))
+        .addEvents(Event.newBuilder().setArtifactId(1).setExecutionId(1)
+            .setType(Event.Type.OUTPUT))
+        .build();
+    LineageDiagram d = LineageDiagram.of(cycle);
+    assertThat(d.flowOrder()).extracting(Node::key).containsExactly("a1", "e1");
+    Layout layout = ElkLayout.layout(d);
+    assertThat(layout.routes()).hasSize(2)
+        .allSatisfy(r -> assertThat(r.points()).hasSizeGreaterThanOrEqualTo(2));
+    assertThat(DiagramFormat.TEXT.write(d, "t")).endsWith("""
+        execution #1 Update
+          <- INPUT  artifact #1 Table
+          -> OUTPUT artifact #1 Table
+        """);
   }
 
   @Test
