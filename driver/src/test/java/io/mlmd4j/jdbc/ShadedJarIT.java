@@ -65,10 +65,12 @@ class ShadedJarIT {
       assertThat(names).noneMatch(n -> n.startsWith("com/google/common/")
           || n.startsWith("com/google/protobuf/") || n.startsWith("com/fasterxml/jackson/")
           || n.startsWith("com/zaxxer/hikari/") || n.startsWith("org/slf4j/")
-          || n.startsWith("org/apache/commons/"));
+          || n.startsWith("org/apache/commons/") || n.startsWith("org/eclipse/elk/")
+          || n.startsWith("org/eclipse/emf/"));
       assertThat(names).contains("io/mlmd4j/jdbc/Driver.class",
           "io/mlmd4j/shaded/com/google/common/collect/ImmutableList.class",
-          "org/sqlite/JDBC.class", "com/mysql/cj/jdbc/Driver.class");
+          "org/sqlite/JDBC.class", "com/mysql/cj/jdbc/Driver.class",
+          "io/mlmd4j/shaded/org/eclipse/elk/core/RecursiveGraphLayoutEngine.class");
       String services = new String(zip.getInputStream(
           zip.getEntry("META-INF/services/java.sql.Driver")).readAllBytes(),
           StandardCharsets.UTF_8);
@@ -89,5 +91,26 @@ class ShadedJarIT {
     String printed = Files.readString(out);
     assertThat(p.exitValue()).as(printed).isZero();
     assertThat(printed).contains("Examples");
+  }
+
+  /**
+   * {@code java -jar mlmd4j.jar lineage --format svg}: ELK and EMF, relocated into the jar, lay
+   * out the whole fixture's graph.
+   */
+  @Test
+  void drawsLineageWithElkFromTheJarAlone() throws Exception {
+    Path fixture = TestDatabases.copyOfFixture("tfx-v10-lab.sqlite");
+    Path svg = TestDatabases.tempDir().resolve("jar-lineage.svg");
+    Path out = Files.createTempFile("mlmd", ".txt");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-jar", jar().toString(), "lineage", "jdbc:mlmd:sqlite:" + fixture,
+        "LINEAGE OF ARTIFACTS WHERE id > 0", "--format", "svg", "-o", svg.toString())
+        .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String printed = Files.readString(out);
+    assertThat(p.exitValue()).as(printed).isZero();
+    assertThat(printed).isEqualTo("Wrote " + svg + ": 272 nodes, 271 edges.\n");
+    assertThat(Files.readString(svg)).contains("<g class=\"node artifact\" id=\"a1\"")
+        .contains("<g class=\"node execution\"").contains(">ExampleStatistics</text>");
   }
 }
