@@ -155,6 +155,29 @@ class DatabaseMetaDataTest {
 
   @ParameterizedTest
   @EnumSource(Backend.class)
+  void lineageOverloadsHaveTheirOwnSpecificNamesParametersAndColumns(Backend backend)
+      throws SQLException {
+    DatabaseMetaData m = TestConnections.filled(backend).getMetaData();
+    assertThat(strings(m.getFunctions(null, "mlmd", "lineage"),
+        r -> r.getString("SPECIFIC_NAME") + ":" + r.getShort("FUNCTION_TYPE")))
+        .containsExactlyInAnyOrder("mlmd.lineage(statement):2",
+            "mlmd.lineage(direction, kind, filter):2",
+            "mlmd.lineage(direction, kind, filter, max_hops):2");
+    List<String> columns = strings(m.getFunctionColumns(null, "mlmd", "lineage", "%"),
+        r -> r.getString("SPECIFIC_NAME") + " " + r.getString("COLUMN_NAME") + " "
+            + r.getShort("COLUMN_TYPE") + " " + r.getString("TYPE_NAME") + " "
+            + r.getInt("ORDINAL_POSITION"));
+    assertThat(columns).contains("mlmd.lineage(statement) statement 1 VARCHAR 1",
+        "mlmd.lineage(direction, kind, filter, max_hops) max_hops 1 INTEGER 4",
+        "mlmd.lineage(statement) id 5 BIGINT 2",
+        "mlmd.lineage(direction, kind, filter) distance 5 INTEGER 7");
+    assertThat(columns).hasSize(1 + 3 + 4 + 3 * 7);
+    assertThat(strings(m.getFunctionColumns(null, null, "lineage", "artifact%"),
+        r -> r.getString("COLUMN_NAME"))).containsOnly("artifact_id").hasSize(3);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
   void connectionAnswersWhatBrowsersAndPoolsAsk(Backend backend) throws SQLException {
     try (Connection c = TestConnections.open(backend)) {
       assertThat(c.getTypeMap()).isEmpty();

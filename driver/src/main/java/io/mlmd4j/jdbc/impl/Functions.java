@@ -3,6 +3,7 @@ package io.mlmd4j.jdbc.impl;
 import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -48,24 +49,47 @@ final class Functions {
         }
       });
     }
+    for (SchemaFunction f : schemaFunctions(root, schemas, schemaMatches, nameMatches)) {
+      boolean table = f.returnsTable();
+      rows.add(new Object[] {null, f.schema(), f.name(), table ? "Table function" : "Function",
+          (short) (table ? DatabaseMetaData.functionReturnsTable
+              : DatabaseMetaData.functionNoTable), f.specificName()});
+    }
+    return rows;
+  }
+
+  /** A function of one of the driver's schemas; overloads are separate objects. */
+  record SchemaFunction(String schema, String name, Function function) {
+
+    boolean returnsTable() {
+      return function instanceof TableFunction || function instanceof TableMacro;
+    }
+
+    /** Unique among overloads, as JDBC asks: the name with its parameters' names. */
+    String specificName() {
+      StringJoiner parameters = new StringJoiner(", ", schema + "." + name + "(", ")");
+      function.getParameters().forEach(p -> parameters.add(p.getName()));
+      return parameters.toString();
+    }
+  }
+
+  /** The functions of the schemas and names the predicates accept, by schema and name. */
+  static List<SchemaFunction> schemaFunctions(SchemaPlus root, List<String> schemas,
+      Predicate<@Nullable String> schemaMatches, Predicate<String> nameMatches) {
+    List<SchemaFunction> functions = new ArrayList<>();
     for (String schemaName : schemas) {
       SchemaPlus schema = root.subSchemas().get(schemaName);
       if (schema == null || !schemaMatches.test(schemaName)) {
         continue;
       }
       for (String name : new TreeSet<>(schema.getFunctionNames())) {
-        if (!nameMatches.test(name)) {
-          continue;
-        }
-        for (Function f : schema.getFunctions(name)) {
-          boolean table = f instanceof TableFunction || f instanceof TableMacro;
-          rows.add(new Object[] {null, schemaName, name, table ? "Table function" : "Function",
-              (short) (table ? DatabaseMetaData.functionReturnsTable
-                  : DatabaseMetaData.functionNoTable), schemaName + "." + name});
+        if (nameMatches.test(name)) {
+          schema.getFunctions(name)
+              .forEach(f -> functions.add(new SchemaFunction(schemaName, name, f)));
         }
       }
     }
-    return rows;
+    return functions;
   }
 
   private static TreeMap<String, Short> builtIn() {

@@ -3,6 +3,7 @@ package io.mlmd4j.jdbc.impl;
 import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -11,7 +12,12 @@ import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.MlmdMetaBase;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.TableFunction;
 import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -178,6 +184,60 @@ public final class MlmdMeta extends MlmdMetaBase {
         : s -> s == null ? schemaPattern.s.isEmpty() : named.test(s);
     return rows(Functions.COLUMNS, Functions.CLASSES,
         Functions.rows(root, SCHEMAS, schemaMatches, like(functionNamePattern.s)));
+  }
+
+  /**
+   * The parameters of the schemas' functions and, for table functions, the columns of their
+   * rows; built-in functions have none listed.
+   */
+  @Override
+  public MetaResultSet getFunctionColumns(ConnectionHandle ch, @Nullable String catalog,
+      Pat schemaPattern, Pat functionNamePattern, Pat columnNamePattern) {
+    CalciteConnection calcite = (CalciteConnection) connection;
+    RelDataTypeFactory typeFactory = calcite.getTypeFactory();
+    Predicate<String> columnMatches = like(columnNamePattern.s);
+    List<Object[]> rows = new ArrayList<>();
+    for (Functions.SchemaFunction f : Functions.schemaFunctions(calcite.getRootSchema(),
+        SCHEMAS, like(schemaPattern.s)::test, like(functionNamePattern.s))) {
+      List<FunctionParameter> parameters = f.function().getParameters();
+      for (FunctionParameter p : parameters) {
+        if (columnMatches.test(p.getName())) {
+          rows.add(functionColumn(f, p.getName(), DatabaseMetaData.functionColumnIn,
+              p.getType(typeFactory), p.getOrdinal() + 1));
+        }
+      }
+      if (f.function() instanceof TableFunction table) {
+        // The row type does not depend on the arguments, which are unknown here.
+        List<@Nullable Object> unknown = Collections.nCopies(parameters.size(), null);
+        for (RelDataTypeField c : table.getRowType(typeFactory, unknown).getFieldList()) {
+          if (columnMatches.test(c.getName())) {
+            rows.add(functionColumn(f, c.getName(), DatabaseMetaData.functionColumnResult,
+                c.getType(), c.getIndex() + 1));
+          }
+        }
+      }
+    }
+    return rows(List.of("FUNCTION_CAT", "FUNCTION_SCHEM", "FUNCTION_NAME", "COLUMN_NAME",
+        "COLUMN_TYPE", "DATA_TYPE", "TYPE_NAME", "PRECISION", "LENGTH", "SCALE", "RADIX",
+        "NULLABLE", "REMARKS", "CHAR_OCTET_LENGTH", "ORDINAL_POSITION", "IS_NULLABLE",
+        "SPECIFIC_NAME"),
+        types(String.class, String.class, String.class, String.class, Short.class,
+            Integer.class, String.class, Integer.class, Integer.class, Short.class, Short.class,
+            Short.class, String.class, Integer.class, Integer.class, String.class,
+            String.class), rows);
+  }
+
+  private static Object[] functionColumn(Functions.SchemaFunction f, String name, int kind,
+      RelDataType type, int position) {
+    SqlTypeName t = type.getSqlTypeName();
+    Integer scale = decimalDigits(t);
+    Integer radix = radix(t);
+    return new Object[] {null, f.schema(), f.name(), name, (short) kind, t.getJdbcOrdinal(),
+        t.getName(), columnSize(t), null, scale == null ? null : scale.shortValue(),
+        radix == null ? null : radix.shortValue(),
+        (short) (type.isNullable() ? DatabaseMetaData.functionNullable
+            : DatabaseMetaData.functionNoNulls),
+        null, null, position, type.isNullable() ? "YES" : "NO", f.specificName()};
   }
 
   @Override
