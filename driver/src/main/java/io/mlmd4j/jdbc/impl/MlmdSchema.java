@@ -5,6 +5,7 @@ import static org.apache.calcite.sql.type.SqlTypeName.BOOLEAN;
 import static org.apache.calcite.sql.type.SqlTypeName.DOUBLE;
 import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
 
+import com.google.common.collect.Multimap;
 import com.google.protobuf.ProtocolMessageEnum;
 import io.mlmd4j.proto.ArtifactType;
 import io.mlmd4j.proto.Event;
@@ -19,6 +20,7 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.Wrapper;
 import org.apache.calcite.schema.impl.AbstractSchema;
@@ -27,7 +29,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The schema {@code mlmd}: the stable logical tables over MLMD's physical ones, the same on
- * every backend. It also gives generated code the backend's {@link DataSource}.
+ * every backend, and the table function {@code lineage} ({@link LineageFunction}). It also gives
+ * generated code the backend's {@link DataSource}.
  */
 final class MlmdSchema extends AbstractSchema implements Wrapper, DescribedSchema {
 
@@ -56,6 +59,12 @@ final class MlmdSchema extends AbstractSchema implements Wrapper, DescribedSchem
   @Override
   protected Map<String, Table> getTableMap() {
     return Map.copyOf(tables);
+  }
+
+  /** The table function {@code lineage}. */
+  @Override
+  protected Multimap<String, Function> getFunctionMultimap() {
+    return LineageFunction.functions();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.mlmd4j.jdbc.impl;
 
+import io.mlmd4j.grammar.QuerySyntaxException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLNonTransientConnectionException;
@@ -8,15 +9,18 @@ import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.parser.SqlParseException;
 
 /**
- * Turns what Calcite throws into SQLExceptions with SQLStates: a parse error is 42000 with its
- * line and column, a query naming a missing table or column (or otherwise invalid) is 42000 with
- * the position of the offending text, a failure of the backend keeps the backend's SQLState, an
- * unsupported feature is 0A000, anything else HY000.
+ * Turns what Calcite throws into SQLExceptions with SQLStates: an LQL syntax error is 42601 with
+ * its line and column, an SQL parse error 42000 with its line and column, a query naming a
+ * missing table or column (or otherwise invalid) is 42000 with the position of the offending
+ * text, a failure of the backend keeps the backend's SQLState, an unsupported feature is 0A000,
+ * anything else HY000.
  */
 public final class SqlErrors {
 
   /** SQLState 42000: syntax error or access rule violation. */
   public static final String SYNTAX = "42000";
+  /** SQLState 42601: syntax error, which an LQL statement's errors are. */
+  public static final String LQL_SYNTAX = "42601";
   /** SQLState 0A000: feature not supported. */
   public static final String UNSUPPORTED = "0A000";
   /** SQLState HY000: general error. */
@@ -39,6 +43,12 @@ public final class SqlErrors {
   public static SQLException translate(SQLException e) {
     if (e.getSQLState() != null) {
       return e;
+    }
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof QuerySyntaxException q) {
+        return new SQLSyntaxErrorException("LQL syntax error: " + q.getMessage(), LQL_SYNTAX,
+            e);
+      }
     }
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
       if (t instanceof SqlParseException p) {

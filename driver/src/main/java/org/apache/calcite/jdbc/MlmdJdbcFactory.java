@@ -1,5 +1,6 @@
 package org.apache.calcite.jdbc;
 
+import io.mlmd4j.jdbc.impl.LqlSignature;
 import io.mlmd4j.jdbc.impl.SqlErrors;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -94,6 +95,21 @@ public class MlmdJdbcFactory extends CalciteFactory {
         throw SqlErrors.closed("PreparedStatement");
       }
     }
+
+    @Override
+    public boolean getMoreResults(int current) throws SQLException {
+      checkOpen();
+      if (current == CLOSE_CURRENT_RESULT && openResultSet instanceof MlmdResultSet open
+          && open.hasNextLqlResult()) {
+        openResultSet = open.nextLqlResult();
+        return true;
+      }
+      boolean more = super.getMoreResults(current);
+      if (current == CLOSE_CURRENT_RESULT) {
+        openResultSet = null; // closed: JDBC wants getResultSet() to say there is none
+      }
+      return more;
+    }
   }
 
   /** A result set whose calls after close fail with an SQLState. */
@@ -109,6 +125,29 @@ public class MlmdJdbcFactory extends CalciteFactory {
       if (isClosed()) {
         throw SqlErrors.closed("ResultSet");
       }
+    }
+
+    /** Whether this is a result set of an LQL statement that has another after it. */
+    boolean hasNextLqlResult() {
+      return signature instanceof LqlSignature lql && lql.hasNext();
+    }
+
+    /**
+     * Closes this result set and returns the next one of its LQL statement, read from the same
+     * run of the statement.
+     */
+    MlmdResultSet nextLqlResult() throws SQLException {
+      LqlSignature next = ((LqlSignature) signature).next();
+      MlmdResultSet rs = new MlmdResultSet(statement, next,
+          new AvaticaResultSetMetaData(statement, null, next), localCalendar.getTimeZone(),
+          null);
+      close();
+      try {
+        rs.execute();
+      } catch (RuntimeException e) {
+        throw SqlErrors.translate(new SQLException(e.getMessage(), e));
+      }
+      return rs;
     }
   }
 }

@@ -32,6 +32,23 @@ public final class MlmdStatement extends CalciteStatement {
     super.addBatch(sql);
   }
 
+  /** An LQL statement's further {@code RETURN} items are its further result sets. */
+  @Override
+  public boolean getMoreResults(int current) throws SQLException {
+    checkOpen();
+    if (current == CLOSE_CURRENT_RESULT
+        && openResultSet instanceof MlmdJdbcFactory.MlmdResultSet open
+        && open.hasNextLqlResult()) {
+      openResultSet = open.nextLqlResult();
+      return true;
+    }
+    boolean more = super.getMoreResults(current);
+    if (current == CLOSE_CURRENT_RESULT) {
+      openResultSet = null; // closed: JDBC wants getResultSet() to say there is none
+    }
+    return more;
+  }
+
   @Override
   protected void checkOpen() throws SQLException {
     if (isClosed() || connection.isClosed()) {
