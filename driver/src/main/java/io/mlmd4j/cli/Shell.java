@@ -77,11 +77,17 @@ final class Shell {
   void execute(String sql, PrintWriter out) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       boolean isResultSet = statement.execute(sql);
+      boolean first = true;
       while (true) {
         if (isResultSet) {
+          // An LQL statement gives a result set per RETURN item; tables get a blank line between.
+          if (!first && format == ResultFormat.TABLE) {
+            out.println();
+          }
           try (ResultSet rs = statement.getResultSet()) {
             format.print(rs, out);
           }
+          first = false;
         } else if (statement.getUpdateCount() >= 0) {
           out.println("(" + statement.getUpdateCount() + " rows changed)");
         } else {

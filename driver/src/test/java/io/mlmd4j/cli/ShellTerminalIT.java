@@ -90,9 +90,20 @@ class ShellTerminalIT {
     assertThat(awaitScreen("the count of statistics", s -> s.endsWith("(1 row)\nmlmd> ")))
         .containsPattern("stats\n-----\n +\\d+\n\\(1 row\\)");
 
-    // Up recalls the last statement; Enter runs it again.
+    // LQL: keywords complete too, and the statement goes through the driver.
     clear();
-    keys("Up");
+    type("lineage upstr");
+    keys("Tab");
+    awaitScreen("the completed LQL keyword", s -> s.endsWith("mlmd> lineage upstream"));
+    type("of artifacts where id = 3 max hops 1 return executions;");
+    keys("Enter");
+    assertThat(awaitScreen("the lineage", s -> s.endsWith("(1 row)\nmlmd> ")))
+        .containsPattern(" 3 +\\d+ +tfx\\.components\\.example_gen\\.csv_example_gen\\.component"
+            + "\\.CsvExampleGen +NULL +RUNNING +NULL +\\d+ +\\d+ +1\n");
+
+    // Up, Up recalls the statement before the last; Enter runs it again.
+    clear();
+    keys("Up", "Up");
     awaitScreen("the recalled statement",
         s -> s.contains("mlmd> select count(*) as stats from artifact.\"ExampleStatistics\" ;"));
     keys("Enter");

@@ -96,6 +96,35 @@ class ShellTest {
         + " 'nope' not found in any table [SQLState 42000]\n");
   }
 
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void lqlGoesThroughTheDriverAndPrintsEveryResultSet(Backend backend) throws SQLException {
+    String out = print(backend, ResultFormat.TABLE, "LINEAGE UPSTREAM OF ARTIFACTS"
+        + " WHERE name = 'taxi-run-01.Trainer.model' MAX HOPS 1"
+        + " RETURN ARTIFACTS AS a, EXECUTIONS AS x");
+    // Two tables, a blank line between: the start artifact, then the Trainer one hop away.
+    assertThat(out).containsPattern("(?s)^id +type_id +type +name .* distance\n-+.*\n"
+        + " +\\d+ +\\d+ +Model +taxi-run-01\\.Trainer\\.model .* 0\n\\(1 row\\)\n\n"
+        + "id +type_id +type +name .*\n"
+        + " +\\d+ +\\d+ +tfx\\.components\\.trainer\\.component\\.Trainer +taxi-run-01\\.Trainer"
+        + " +COMPLETE .* 1\n\\(1 row\\)\n$");
+    String cached = print(backend, ResultFormat.CSV, "cached executions of type"
+        + " 'tfx.components.example_gen.csv_example_gen.component.CsvExampleGen' with inputs ()"
+        + " where last_known_state = CACHED");
+    assertThat(cached.lines().map(l -> l.split(",")[3]).toList())
+        .containsExactly("name", "taxi-run-03.CsvExampleGen", "taxi-run-02.CsvExampleGen");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void anLqlSyntaxErrorIsOneLineWithItsPosition(Backend backend) {
+    Result r = MlmdCommandTest.run("shell", DemoStores.url(backend), "-e",
+        "LINEAGE OF ARTIFACTS WHER id = 1;");
+    assertThat(r.exitCode()).isEqualTo(3);
+    assertThat(r.err()).isEqualTo("mlmd: LQL syntax error: line 1:22: unexpected 'WHER';"
+        + " expected WHERE [SQLState 42601]\n");
+  }
+
   @Test
   void aBadFormatIsAUsageError() {
     Result r = MlmdCommandTest.run("shell", "jdbc:mlmd:fake", "--format", "xml", "-e",
