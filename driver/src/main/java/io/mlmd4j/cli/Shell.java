@@ -61,7 +61,8 @@ final class Shell {
       }
       execute(StatementText.strip(text), out);
       return Outcome.DONE;
-    } catch (SQLException | IllegalArgumentException e) {
+    } catch (SQLException | RuntimeException e) {
+      // Whatever a statement throws, the shell goes on.
       err.println("Error: " + describe(e));
       return Outcome.FAILED;
     } finally {
