@@ -133,7 +133,6 @@ enum LqlShape {
           }
         }
       }
-      default -> throw new AssertionError(this);
     }
     return rows;
   }
