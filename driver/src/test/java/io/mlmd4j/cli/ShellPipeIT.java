@@ -40,4 +40,23 @@ class ShellPipeIT {
     // No terminal, so no history.
     assertThat(home.resolve(".mlmd4j")).doesNotExist();
   }
+
+  /** Without a URL, the shell works on the demo store, created on first use. */
+  @Test
+  void withoutAUrlAnswersOnTheDemoStore() throws Exception {
+    Path jar = Path.of(System.getProperty("mlmd4j.jar"));
+    Path home = Files.createTempDirectory(TestDatabases.tempDir(), "home");
+    Path out = home.resolve("out.txt");
+    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin",
+        "java").toString(), "-Duser.home=" + home, "-jar", jar.toString(), "shell", "-e",
+        "SELECT COUNT(*) AS runs FROM context.pipeline_run", "--format", "json")
+        .redirectErrorStream(true).redirectOutput(out.toFile());
+    builder.environment().put("MLMD4J_DEMO", home.resolve("demo.sqlite").toString());
+    Process p = builder.start();
+    assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(Files.readString(out)).isZero();
+    assertThat(Files.readString(out)).isEqualTo("Created the demo store "
+        + home.resolve("demo.sqlite") + ": " + StoreSelection.DEMO_RUNS
+        + " runs of a TFX pipeline.\n[\n  {\"runs\": " + StoreSelection.DEMO_RUNS + "}\n]\n");
+  }
 }
