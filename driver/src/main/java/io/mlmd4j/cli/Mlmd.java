@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         + " history created under ~/.mlmd4j on first use.",
     subcommands = {SummaryCommand.class, TypesCommand.class, NodesCommand.Artifacts.class,
         NodesCommand.Executions.class, CompareCommand.class, DemoCommand.class,
-        MigrateCommand.class, LineageCommand.class, CommandLine.HelpCommand.class})
+        MigrateCommand.class, LineageCommand.class, ShellCommand.class, CachedCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Mlmd implements Callable<Integer> {
 
   @Spec

@@ -26,8 +26,13 @@ final class StoreSelection {
 
   /** Opens the store the URL names, or the demo store (created when missing). */
   static MetadataStore open(String url, PrintWriter err) throws Exception {
+    return MetadataStore.open(url(url, err));
+  }
+
+  /** The URL given, or the demo store's (the store is created when missing). */
+  static String url(String url, PrintWriter err) throws Exception {
     if (url != null) {
-      return MetadataStore.open(url);
+      return url;
     }
     Path demo = demoPath();
     if (!Files.exists(demo)) {
@@ -35,7 +40,7 @@ final class StoreSelection {
       err.printf("Created the demo store %s: %d runs of a TFX pipeline.%n", demo, DEMO_RUNS);
       err.flush();
     }
-    return MetadataStore.open(ConnectionUrl.PREFIX + "sqlite:" + demo);
+    return ConnectionUrl.PREFIX + "sqlite:" + demo;
   }
 
   /** Writes a fresh demo store at {@code path}, replacing any file there. */

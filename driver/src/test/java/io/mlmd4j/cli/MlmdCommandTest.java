@@ -117,7 +117,7 @@ class MlmdCommandTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"summary", "types", "artifacts", "executions", "compare", "migrate",
-      "demo", "lineage"})
+      "demo", "lineage", "shell", "cached"})
   void everyCommandHasHelp(String command) {
     Result r = run(command, "--help");
     assertThat(r.exitCode()).isZero();

@@ -1,0 +1,226 @@
+package io.mlmd4j.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The statements and meta commands of {@code mlmd shell} on one JDBC connection of mlmd4j's
+ * driver: SQL and LQL alike go to {@link Statement#execute}, results are printed in the chosen
+ * {@link ResultFormat}, and a failed statement prints one error line. The interactive loop
+ * ({@link InteractiveShell}) and the script reader ({@link #runScript}) both come here.
+ */
+final class Shell {
+
+  /** Meta commands: a line that starts with one of these is not SQL and needs no {@code ;}. */
+  static final Set<String> META_COMMANDS = Set.of("help", "tables", "describe", "format", "quit",
+      "exit");
+
+  static final String HELP = String.join("\n",
+      "Statements are SQL (read-only, on the logical schemas; see the README) or LQL (LINEAGE ...,",
+      "CACHED EXECUTIONS ...; see grammar/README.md), and end with ';'. Tab completes keywords,",
+      "tables, type and column names. Meta commands (no ';'):",
+      "  help                        this text",
+      "  tables                      the tables of every schema",
+      "  describe TABLE              the columns of a table (e.g. describe artifact.\"Model\")",
+      "  format table|csv|json       how results are printed",
+      "  quit, exit, Ctrl-D          leave");
+
+  private final Connection connection;
+  private ResultFormat format;
+
+  Shell(Connection connection, ResultFormat format) {
+    this.connection = connection;
+    this.format = format;
+  }
+
+  /** What a line the user entered is. */
+  enum Outcome { DONE, FAILED, QUIT }
+
+  /** Whether the entered text starts with a meta command. */
+  static boolean isMeta(String text) {
+    String first = text.strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+    return META_COMMANDS.contains(first.endsWith(";") ? first.substring(0, first.length() - 1)
+        : first);
+  }
+
+  /** Runs a statement or meta command; an error is one line on {@code err}. */
+  Outcome run(String text, PrintWriter out, PrintWriter err) {
+    try {
+      if (isMeta(text)) {
+        return meta(StatementText.strip(text), out);
+      }
+      execute(StatementText.strip(text), out);
+      return Outcome.DONE;
+    } catch (SQLException | RuntimeException e) {
+      // Whatever a statement throws, the shell goes on.
+      err.println("Error: " + describe(e));
+      return Outcome.FAILED;
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /**
+   * Executes one statement (without its {@code ;}) and prints every result set it gives, or its
+   * update count.
+   */
+  void execute(String sql, PrintWriter out) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      boolean isResultSet = statement.execute(sql);
+      boolean first = true;
+      while (true) {
+        if (isResultSet) {
+          // An LQL statement gives a result set per RETURN item; tables get a blank line between.
+          if (!first && format == ResultFormat.TABLE) {
+            out.println();
+          }
+          try (ResultSet rs = statement.getResultSet()) {
+            format.print(rs, out);
+          }
+          first = false;
+        } else if (statement.getUpdateCount() >= 0) {
+          out.println("(" + statement.getUpdateCount() + " rows changed)");
+        } else {
+          break;
+        }
+        isResultSet = statement.getMoreResults();
+      }
+    }
+  }
+
+  private Outcome meta(String command, PrintWriter out) throws SQLException {
+    String[] words = command.split("\\s+", 2);
+    String argument = words.length > 1 ? words[1].trim() : "";
+    switch (words[0].toLowerCase(Locale.ROOT)) {
+      case "quit", "exit" -> {
+        return Outcome.QUIT;
+      }
+      case "help" -> out.println(HELP);
+      case "format" -> {
+        if (argument.isEmpty()) {
+          out.println("format " + format.name().toLowerCase(Locale.ROOT));
+        } else {
+          format = parseFormat(argument);
+        }
+      }
+      case "tables" -> {
+        try (ResultSet rs = connection.getMetaData().getTables(null, null, "%", null)) {
+          format.print(ResultFormat.Rows.read(rs, "TABLE_SCHEM", "TABLE_NAME", "REMARKS"), out);
+        }
+      }
+      case "describe" -> {
+        String[] table = tableName(argument);
+        DatabaseMetaData md = connection.getMetaData();
+        ResultFormat.Rows columns;
+        try (ResultSet rs = md.getColumns(null, table[0], table[1], "%")) {
+          columns = ResultFormat.Rows.read(rs, "COLUMN_NAME", "TYPE_NAME", "IS_NULLABLE",
+              "REMARKS");
+        }
+        if (columns.rows().isEmpty()) {
+          throw new IllegalArgumentException("no table " + argument);
+        }
+        format.print(columns, out);
+      }
+      default -> throw new IllegalStateException(words[0]);
+    }
+    return Outcome.DONE;
+  }
+
+  /**
+   * A table name as SQL spells it ({@code artifacts}, {@code mlmd.artifacts},
+   * {@code artifact."Model"}) as schema and name: unquoted parts in lower case, quoted ones
+   * exact, schema {@code mlmd} when none is given.
+   */
+  static String[] tableName(String text) {
+    List<String> parts = new ArrayList<>();
+    int i = 0;
+    while (i < text.length()) {
+      int end;
+      if (text.charAt(i) == '"') {
+        end = text.indexOf('"', i + 1);
+        if (end < 0) {
+          throw new IllegalArgumentException("unclosed quote in " + text);
+        }
+        parts.add(text.substring(i + 1, end));
+        end++;
+      } else {
+        end = text.indexOf('.', i);
+        end = end < 0 ? text.length() : end;
+        parts.add(text.substring(i, end).trim().toLowerCase(Locale.ROOT));
+      }
+      i = end < text.length() && text.charAt(end) == '.' ? end + 1 : end;
+      if (end < text.length() && text.charAt(end) != '.') {
+        throw new IllegalArgumentException("not a table name: " + text);
+      }
+    }
+    if (parts.isEmpty() || parts.size() > 2) {
+      throw new IllegalArgumentException("describe takes a table name, e.g. artifact.\"Model\"");
+    }
+    return parts.size() == 1 ? new String[] {"mlmd", parts.get(0)}
+        : new String[] {parts.get(0), parts.get(1)};
+  }
+
+  static ResultFormat parseFormat(String name) {
+    try {
+      return ResultFormat.valueOf(name.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown format '" + name + "'; expected table, csv or"
+          + " json");
+    }
+  }
+
+  /**
+   * Reads statements from a script (statements end with {@code ;}; a line starting with a meta
+   * command is one; the text after the last {@code ;} is a statement too) and runs each, going
+   * on after errors. Returns the number of statements that failed.
+   */
+  int runScript(BufferedReader in, PrintWriter out, PrintWriter err) throws IOException {
+    int failed = 0;
+    StringBuilder pending = new StringBuilder();
+    String line;
+    while ((line = in.readLine()) != null) {
+      if (StatementText.isBlank(pending.toString()) && isMeta(line)) {
+        pending.setLength(0);
+        Outcome outcome = run(line, out, err);
+        failed += outcome == Outcome.FAILED ? 1 : 0;
+        if (outcome == Outcome.QUIT) {
+          return failed;
+        }
+        continue;
+      }
+      pending.append(line).append('\n');
+      if (StatementText.isComplete(pending.toString())) {
+        failed += run(pending.toString(), out, err) == Outcome.FAILED ? 1 : 0;
+        pending.setLength(0);
+      }
+    }
+    if (!StatementText.isBlank(pending.toString())) {
+      failed += run(pending.toString(), out, err) == Outcome.FAILED ? 1 : 0;
+    }
+    return failed;
+  }
+
+  /** An error as one line: its message's first line, with the SQLState. */
+  static String describe(Exception e) {
+    String message = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+    int nl = message.indexOf('\n');
+    if (nl >= 0) {
+      message = message.substring(0, nl).strip();
+    }
+    if (e instanceof SQLException s && s.getSQLState() != null) {
+      message += " [SQLState " + s.getSQLState() + "]";
+    }
+    return message;
+  }
+}

@@ -1,0 +1,76 @@
+package io.mlmd4j.cli;
+
+/**
+ * Where a statement of the shell ends: at a {@code ;} that is not inside a quoted string or
+ * identifier ({@code '...'}, {@code "..."}, {@code `...`}) or a comment ({@code -- ...},
+ * {@code /* ... *}{@code /}) and is followed by nothing but blanks and comments.
+ */
+final class StatementText {
+
+  /** {@link #lastCodeChar}'s answers when there is no such character. */
+  private static final int NONE = -1;
+  private static final int OPEN = -2;
+
+  private StatementText() {}
+
+  /** Whether {@code text} holds a whole statement: it ends with a terminating {@code ;}. */
+  static boolean isComplete(String text) {
+    return terminator(text) >= 0;
+  }
+
+  /**
+   * The statement without its terminating {@code ;} and the blanks and comments after it; the
+   * text, trimmed, when there is no terminator.
+   */
+  static String strip(String text) {
+    int end = terminator(text);
+    return (end < 0 ? text : text.substring(0, end)).trim();
+  }
+
+  /** Whether the text holds nothing but blanks and (closed) comments. */
+  static boolean isBlank(String text) {
+    return lastCodeChar(text) == NONE;
+  }
+
+  /** The index of the terminating {@code ;}, or -1. */
+  private static int terminator(String text) {
+    int last = lastCodeChar(text);
+    return last >= 0 && text.charAt(last) == ';' ? last : -1;
+  }
+
+  /**
+   * The index of the last character outside comments that is not blank; {@link #NONE} when there
+   * is none, {@link #OPEN} when a string or comment is still open at the end.
+   */
+  private static int lastCodeChar(String text) {
+    int last = NONE;
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      char c = text.charAt(i);
+      if (c == '\'' || c == '"' || c == '`') {
+        int close = text.indexOf(c, i + 1);
+        if (close < 0) {
+          return OPEN;
+        }
+        last = close;
+        i = close + 1;
+      } else if (text.startsWith("--", i)) {
+        int nl = text.indexOf('\n', i);
+        i = nl < 0 ? n : nl + 1;
+      } else if (text.startsWith("/*", i)) {
+        int close = text.indexOf("*/", i + 2);
+        if (close < 0) {
+          return OPEN;
+        }
+        i = close + 2;
+      } else {
+        if (!Character.isWhitespace(c)) {
+          last = i;
+        }
+        i++;
+      }
+    }
+    return last;
+  }
+}
