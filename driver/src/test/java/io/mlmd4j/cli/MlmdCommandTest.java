@@ -2,6 +2,7 @@ package io.mlmd4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mlmd4j.connect.Backend;
 import io.mlmd4j.testing.TestDatabases;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -110,14 +111,39 @@ class MlmdCommandTest {
     String url = "jdbc:mlmd:sqlite:" + copy;
     Result r = run("migrate", url);
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).contains("is at schema version 8; upgrading it to 10")
-        .contains("Done: schema version 10.");
+    assertThat(r.out()).contains("is at schema version 8. Upgrading it to version 10 in 2 steps,"
+        + " keeping its 190 rows (one transaction: all steps or none):\n"
+        + "  to version  9: add external ids to types and nodes\n"
+        + "  to version 10: add proto and boolean property values\n")
+        .endsWith("Done: schema version 10.\n");
+    // Not a terminal: plain lines, one per version step.
+    assertThat(r.err()).isEqualTo("upgrade to version 10: 1/2 steps\n"
+        + "upgrade to version 10: 2/2 steps\n");
     assertThat(run("migrate", url).out()).contains("is at schema version 10 already");
+  }
+
+  /** The round trip: a TFX store into MySQL and back, as the summary shows it. */
+  @Test
+  void copyTakesAStoreToMySqlAndBack() {
+    String fixture = "jdbc:mlmd:sqlite:" + TestDatabases.copyOfFixture("tfx-v10-lab.sqlite");
+    String mysql = TestDatabases.freshUrl(Backend.MYSQL);
+    String back = TestDatabases.freshUrl(Backend.SQLITE);
+    Result there = run("copy", fixture, mysql);
+    assertThat(there.exitCode()).as(there.err()).isZero();
+    assertThat(there.out()).startsWith("Copying 23 types, 199 artifacts, 73 executions, 163"
+        + " contexts, 271 events (4067 rows in all)\n  from " + fixture + "\n  to ")
+        .containsPattern("Copied 4067 rows in [0-9.]+ s \\([0-9]+ rows/s\\)\\.\n$");
+    assertThat(there.err()).contains("Type: 23/23 rows\n").contains("EventPath: 542/542 rows\n");
+    Result andBack = run("copy", mysql, back);
+    assertThat(andBack.exitCode()).as(andBack.err()).isZero();
+    Result original = run("summary", fixture);
+    assertThat(run("summary", back).out().replace(back, fixture)).isEqualTo(original.out());
+    assertThat(run("types", back).out()).isEqualTo(run("types", fixture).out());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"summary", "types", "artifacts", "executions", "compare", "migrate",
-      "demo"})
+      "copy", "demo"})
   void everyCommandHasHelp(String command) {
     Result r = run(command, "--help");
     assertThat(r.exitCode()).isZero();

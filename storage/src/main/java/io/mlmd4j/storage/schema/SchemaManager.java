@@ -68,8 +68,8 @@ public final class SchemaManager {
   }
 
   /**
-   * As {@link #open(MigrationOptions)}; {@code progress} hears each upgrade step of a migration
-   * as step "upgrade to version N" of the steps to take.
+   * As {@link #open(MigrationOptions)}; {@code progress} hears a migration as the step "upgrade
+   * to version 10", after each of its version steps.
    */
   public void open(MigrationOptions options, Progress progress) {
     if (options.getDowngradeToSchemaVersion() >= 0) {
@@ -93,9 +93,11 @@ public final class SchemaManager {
         create(c);
       } else {
         int steps = SchemaScripts.LIBRARY_VERSION - version;
+        String name = "upgrade to version " + SchemaScripts.LIBRARY_VERSION;
+        if (steps > 0) {
+          progress.update(name, 0, steps);
+        }
         for (int step = version + 1; step <= SchemaScripts.LIBRARY_VERSION; step++) {
-          String name = "upgrade to version " + step;
-          progress.update(name, step - version - 1, steps);
           execute(c, scripts.upgradeTo(step));
           writeVersion(c, step);
           progress.update(name, step - version, steps);
