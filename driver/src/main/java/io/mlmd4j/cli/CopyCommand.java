@@ -55,6 +55,7 @@ final class CopyCommand implements Callable<Integer> {
         long rows = input.read(c -> {
           StoreCopy copy = new StoreCopy(c, output);
           Map<String, Long> counts = copy.sourceRows();
+          copy.checkTarget();
           out.printf("Copying %s%n  from %s%n  to %s%n  in one transaction: all or nothing.%n",
               describe(counts), ConnectionUrl.redact(from), ConnectionUrl.redact(to));
           out.flush();

@@ -1,7 +1,9 @@
 package io.mlmd4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mlmd4j.MetadataStore;
 import io.mlmd4j.connect.Backend;
 import io.mlmd4j.testing.TestDatabases;
 import java.io.PrintWriter;
@@ -120,6 +122,21 @@ class MlmdCommandTest {
     assertThat(r.err()).isEqualTo("upgrade to version 10: 1/2 steps\n"
         + "upgrade to version 10: 2/2 steps\n");
     assertThat(run("migrate", url).out()).contains("is at schema version 10 already");
+  }
+
+  /** On MySQL each step commits by itself: the plan says no "one transaction". */
+  @Test
+  void migrateUpgradesAMySqlStore() {
+    String url = TestDatabases.freshUrl(Backend.MYSQL);
+    MetadataStore.open(url).close();
+    assertThatThrownBy(() -> MetadataStore.open(url + "&downgradeToSchemaVersion=8"))
+        .hasMessageContaining("Downgrade migration was performed");
+    Result r = run("migrate", url);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("is at schema version 8. Upgrading it to version 10 in 2 steps,"
+        + " keeping its 9 rows:\n").endsWith("Done: schema version 10.\n");
+    assertThat(r.err()).endsWith("upgrade to version 10: 2/2 steps\n");
+    MetadataStore.open(url).close();
   }
 
   /** The round trip: a TFX store into MySQL and back, as the summary shows it. */

@@ -130,6 +130,17 @@ public final class StoreCopy {
     });
   }
 
+  /**
+   * Fails with FAILED_PRECONDITION, naming what it holds, when the target is not empty; {@link
+   * #copy} checks again in its own transaction.
+   */
+  public void checkTarget() {
+    to.read(c -> {
+      checkTargetEmpty(c);
+      return null;
+    });
+  }
+
   private void checkSourceVersion() throws SQLException {
     int version;
     try (Statement s = from.createStatement();
