@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
         + " contexts, their properties, events, attributions, associations and parent contexts,"
         + " every id kept.",
         "The copy is all or nothing: one transaction on the target, so a failure leaves the"
-            + " target as it was (on MySQL, a target database that did not exist is left created"
-            + " with an empty MLMD schema). The target must be empty: a new database, or a store"
+            + " target as it was (a target that did not exist is left as a new, empty store)."
+            + " Run it again to retry. The target must be empty: a new database, or a store"
             + " holding only MLMD's built-in types; merging into a store with rows is refused.",
         "The source must be at schema version " + SchemaScripts.LIBRARY_VERSION
             + "; upgrade an older one first with 'mlmd migrate'. A SQLite source is opened"

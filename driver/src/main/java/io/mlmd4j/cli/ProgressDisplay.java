@@ -19,9 +19,10 @@ final class ProgressDisplay implements Progress {
   private String step;
   private long lastTenth = -1;
   private long lastDraw;
+  private boolean drawn;
   private boolean ended;
 
-  private ProgressDisplay(PrintWriter err, boolean terminal, String unit) {
+  ProgressDisplay(PrintWriter err, boolean terminal, String unit) {
     this.err = err;
     this.terminal = terminal;
     this.unit = unit;
@@ -32,16 +33,12 @@ final class ProgressDisplay implements Progress {
     return new ProgressDisplay(err, System.console() != null, unit);
   }
 
-  static ProgressDisplay plain(PrintWriter err, String unit) {
-    return new ProgressDisplay(err, false, unit);
-  }
-
   @Override
   public void update(String step, long done, long total) {
     if (!step.equals(this.step)) {
       this.step = step;
       lastTenth = -1;
-      lastDraw = 0;
+      drawn = false;
       ended = false;
     }
     if (ended) {
@@ -50,8 +47,9 @@ final class ProgressDisplay implements Progress {
     boolean end = done >= total;
     if (terminal) {
       long now = System.nanoTime();
-      if (end || now - lastDraw >= REDRAW_NANOS) {
+      if (end || !drawn || now - lastDraw >= REDRAW_NANOS) {
         lastDraw = now;
+        drawn = true;
         err.print("\r" + bar(step, done, total) + (end ? System.lineSeparator() : ""));
         err.flush();
       }

@@ -1,7 +1,6 @@
 package io.mlmd4j.cli;
 
 import io.mlmd4j.MetadataStore;
-import io.mlmd4j.connect.Backend;
 import io.mlmd4j.connect.ConnectionProperty;
 import io.mlmd4j.connect.ConnectionSettings;
 import io.mlmd4j.connect.ConnectionUrl;
@@ -57,17 +56,22 @@ final class StoreSelection {
   }
 
   /**
-   * The settings of a URL naming a store that must exist already: a SQLite file given without a
-   * mode is opened in {@code mode} (READONLY or READWRITE), so that a mistyped path is reported
-   * as missing rather than created.
+   * The settings of a URL naming a store that must exist already, so that a mistyped name is
+   * reported as missing rather than created: a SQLite file given without a mode is opened in
+   * {@code mode} (READONLY or READWRITE), a MySQL database is not created (skipDbCreation).
+   * The URL's own parameters win.
    */
   static ConnectionSettings existing(String url, ConnectionMode mode) {
     ConnectionSettings settings = ConnectionUrl.parse(url);
-    if (settings.backend() != Backend.SQLITE) {
-      return settings;
-    }
     Properties defaults = new Properties();
-    defaults.setProperty(ConnectionProperty.MODE.propertyName(), mode.name());
+    switch (settings.backend()) {
+      case SQLITE -> defaults.setProperty(ConnectionProperty.MODE.propertyName(), mode.name());
+      case MYSQL -> defaults.setProperty(ConnectionProperty.SKIP_DB_CREATION.propertyName(),
+          "true");
+      case FAKE -> {
+        return settings;
+      }
+    }
     return ConnectionUrl.parse(url, defaults);
   }
 

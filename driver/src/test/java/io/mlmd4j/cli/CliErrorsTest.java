@@ -68,6 +68,23 @@ class CliErrorsTest {
     assertThat(Files.exists(missing)).isFalse();
   }
 
+  @Test
+  void missingDirectoryOfANewSqliteFile() {
+    Path file = TestDatabases.tempDir().resolve("no-such-dir").resolve("x.sqlite");
+    assertThat(oneLine(3, "types", "jdbc:mlmd:sqlite:" + file)).isEqualTo("mlmd: Cannot create"
+        + " SQLite file '" + file + "': directory '" + file.getParent() + "' does not exist"
+        + " (NOT_FOUND)");
+  }
+
+  @Test
+  void missingMySqlDatabaseToCopyOrMigrate() {
+    String url = TestDatabases.freshUrl(Backend.MYSQL);
+    assertThat(oneLine(3, "migrate", url)).startsWith("mlmd: Database missing on MySQL ")
+        .endsWith("(NOT_FOUND)");
+    assertThat(oneLine(3, "copy", url, TestDatabases.freshUrl(Backend.SQLITE)))
+        .startsWith("mlmd: Database missing on MySQL ").endsWith("(NOT_FOUND)");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "?mode=READONLY"})
   void directoryInsteadOfFile(String mode) {
@@ -107,7 +124,8 @@ class CliErrorsTest {
   @Test
   void filterSyntaxError() {
     assertThat(oneLine(3, "artifacts", demo, "--filter", "uri LIKE"))
-        .startsWith("mlmd: ").contains("line 1:9: unexpected end of input").endsWith("(INVALID_ARGUMENT)");
+        .startsWith("mlmd: Invalid filter_query on artifacts: line 1:9: unexpected end of input")
+        .endsWith("(INVALID_ARGUMENT)");
   }
 
   @Test
