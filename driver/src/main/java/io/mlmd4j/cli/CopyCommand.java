@@ -14,6 +14,7 @@ import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -25,8 +26,8 @@ import picocli.CommandLine.Spec;
         + " every id kept.",
         "The copy is all or nothing: one transaction on the target, so a failure leaves the"
             + " target as it was (a target that did not exist is left as a new, empty store)."
-            + " Run it again to retry. The target must be empty: a new database, or a store"
-            + " holding only MLMD's built-in types; merging into a store with rows is refused.",
+            + " Run it again to retry. The target must be empty (a new database, or a store"
+            + " holding only MLMD's built-in types), unless --merge is given.",
         "The source must be at schema version " + SchemaScripts.LIBRARY_VERSION
             + "; upgrade an older one first with 'mlmd migrate'. A SQLite source is opened"
             + " READONLY unless its URL gives a mode."})
@@ -35,11 +36,18 @@ final class CopyCommand implements Callable<Integer> {
   @Spec
   CommandLine.Model.CommandSpec spec;
 
+  @Option(names = "--merge", description = "Add the rows to a target that holds rows already:"
+      + " types matched by name and version (gaining missing properties), contexts by type and"
+      + " name; artifacts, executions, events, attributions and associations added with new ids"
+      + " after the target's, references remapped. A node whose type and name or external id"
+      + " the target has already fails the whole merge.")
+  boolean merge;
+
   @Parameters(index = "0", paramLabel = "FROM", description = "The store to copy.")
   String from;
 
   @Parameters(index = "1", paramLabel = "TO",
-      description = "The empty store to copy into (created when missing).")
+      description = "The store to copy into (created when missing).")
   String to;
 
   @Override
@@ -55,18 +63,34 @@ final class CopyCommand implements Callable<Integer> {
         long rows = input.read(c -> {
           StoreCopy copy = new StoreCopy(c, output);
           Map<String, Long> counts = copy.sourceRows();
-          copy.checkTarget();
-          out.printf("Copying %s%n  from %s%n  to %s%n  in one transaction: all or nothing.%n",
-              describe(counts), ConnectionUrl.redact(from), ConnectionUrl.redact(to));
+          if (!merge) {
+            checkTarget(copy);
+          }
+          out.printf("%s %s%n  from %s%n  %s %s%n  in one transaction: all or nothing.%n",
+              merge ? "Merging" : "Copying", describe(counts), ConnectionUrl.redact(from),
+              merge ? "into" : "to", ConnectionUrl.redact(to));
           out.flush();
-          return copy.copy(ProgressDisplay.on(spec.commandLine().getErr(), "rows"));
+          ProgressDisplay progress = ProgressDisplay.on(spec.commandLine().getErr(), "rows");
+          return merge ? copy.merge(progress) : copy.copy(progress);
         });
         double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf("Copied %d rows in %.1f s (%.0f rows/s).%n", rows, seconds,
-            rows / Math.max(seconds, 1e-3));
+        out.printf("%s %d rows in %.1f s (%.0f rows/s).%n", merge ? "Merged" : "Copied", rows,
+            seconds, rows / Math.max(seconds, 1e-3));
       }
     }
     return 0;
+  }
+
+  /** Refuses a target with rows, pointing at --merge. */
+  private static void checkTarget(StoreCopy copy) {
+    try {
+      copy.checkTarget();
+    } catch (MlmdException e) {
+      if (e.code() != MlmdException.Code.FAILED_PRECONDITION) {
+        throw e;
+      }
+      throw MlmdException.failedPrecondition("%s; --merge adds the rows to it", e.getMessage());
+    }
   }
 
   private void checkSourceVersion(int version) {

@@ -164,6 +164,6 @@ class CliErrorsTest {
     assertThat(MlmdCommandTest.run("copy", demo, target).exitCode()).isZero();
     assertThat(oneLine(4, "copy", demo, target)).startsWith(
         "mlmd: The target store is not empty (it holds ").endsWith(
-        "a copy goes into an empty store only (FAILED_PRECONDITION)");
+        "a copy goes into an empty store only; --merge adds the rows to it (FAILED_PRECONDITION)");
   }
 }

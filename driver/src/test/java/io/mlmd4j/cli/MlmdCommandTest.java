@@ -124,6 +124,23 @@ class MlmdCommandTest {
     assertThat(run("migrate", url).out()).contains("is at schema version 10 already");
   }
 
+  /** Two pipelines' stores in one: the second merged into a copy of the first. */
+  @Test
+  void copyMergeAddsAStoreToOneWithRows() {
+    String lab = "jdbc:mlmd:sqlite:" + TestDatabases.copyOfFixture("tfx-v10-lab.sqlite");
+    String covertype = "jdbc:mlmd:sqlite:"
+        + TestDatabases.copyOfFixture("tfx-v8-covertype.sqlite");
+    String target = TestDatabases.freshUrl(Backend.SQLITE);
+    assertThat(run("migrate", covertype).exitCode()).isZero();
+    assertThat(run("copy", lab, target).exitCode()).isZero();
+    Result r = run("copy", "--merge", covertype, target);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("Merging 16 types, 2 artifacts, 4 executions, 9 contexts,"
+        + " 5 events (").contains("\n  into " + target + "\n").contains("Merged ");
+    assertThat(run("summary", target).out()).contains("201 artifacts, 77 executions, 172"
+        + " contexts");
+  }
+
   /** On MySQL each step commits by itself: the plan says no "one transaction". */
   @Test
   void migrateUpgradesAMySqlStore() {

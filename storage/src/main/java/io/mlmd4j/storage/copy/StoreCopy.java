@@ -27,8 +27,9 @@ import java.util.StringJoiner;
  * (or an exception thrown by the {@link Progress}) leaves the target as it was. An empty target
  * is one whose tables hold no row but MLMD's built-in simple types (as a store holds right after
  * it was created); these are replaced by the source's types, and a store opened on the target
- * later adds back any simple type the source did not have. A target holding anything else is
- * refused with FAILED_PRECONDITION: merging two stores is not done.
+ * later adds back any simple type the source did not have. {@link #copy} refuses a target holding
+ * anything else with FAILED_PRECONDITION; {@link #merge} adds the source's rows to it, with new
+ * ids where the target's are taken.
  *
  * <p>Rows go in batches of many rows per INSERT, in the order that keeps every reference pointing
  * at a row already copied; event paths keep their order within an event. MySQL's and SQLite's
@@ -124,10 +125,25 @@ public final class StoreCopy {
       }
       long copied = 0;
       for (CopiedTable table : TABLES) {
-        copied += copyTable(table, c, rows.get(table.name()), progress);
+        copied += copyTable(from, table, c, rows.get(table.name()), progress, row -> row);
       }
       return copied;
     });
+  }
+
+  /**
+   * Adds every row of the source to a target that may hold rows already, in one transaction on
+   * the target; returns the rows written. Types are matched by name, version and kind (a matched
+   * type gains the properties it lacks; a property declared with another data type fails the
+   * merge with FAILED_PRECONDITION); contexts are matched by type and name and keep their own
+   * properties; artifacts, executions, events, attributions and associations are all added,
+   * numbered after the target's highest ids, every reference remapped. Into an empty target
+   * this is {@link #copy}. A node whose type and name, or external id, the target has already
+   * fails the merge with ALREADY_EXISTS.
+   */
+  public long merge(Progress progress) throws SQLException {
+    Map<String, Long> rows = sourceRows();
+    return to.write(c -> new StoreMerge(from, c).run(rows, progress));
   }
 
   /**
@@ -182,7 +198,7 @@ public final class StoreCopy {
     }
   }
 
-  private static long count(Connection c, String table) throws SQLException {
+  static long count(Connection c, String table) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + quote(table))) {
       rs.next();
@@ -190,14 +206,25 @@ public final class StoreCopy {
     }
   }
 
-  private long copyTable(CopiedTable table, Connection target, long total, Progress progress)
-      throws SQLException {
+  /** What becomes of each source row on its way into the target: changed, or null to skip it. */
+  @FunctionalInterface
+  interface RowMap {
+    Object[] apply(Object[] row) throws SQLException;
+  }
+
+  /**
+   * Copies the rows of one table as {@code map} makes them; returns the rows written. Progress
+   * counts the rows read.
+   */
+  static long copyTable(Connection from, CopiedTable table, Connection target, long total,
+      Progress progress, RowMap map) throws SQLException {
     progress.update(table.name(), 0, total);
     List<String> quoted = table.columns().stream().map(StoreCopy::quote).toList();
     String select = "SELECT " + String.join(", ", quoted) + " FROM " + quote(table.name())
         + (table.orderBy() == null ? "" : " ORDER BY " + table.orderBy());
     int width = table.columns().size();
-    long copied = 0;
+    long read = 0;
+    long written = 0;
     try (Batch batch = new Batch(target, table.name(), quoted);
         Statement s = from.createStatement()) {
       if (isMySql(from)) {
@@ -210,16 +237,18 @@ public final class StoreCopy {
           for (int i = 0; i < width; i++) {
             row[i] = value(rs, i + 1);
           }
-          if (batch.add(row)) {
-            copied += batch.flush();
-            progress.update(table.name(), copied, total);
+          read++;
+          Object[] mapped = map.apply(row);
+          if (mapped != null && batch.add(mapped)) {
+            written += batch.flush();
+            progress.update(table.name(), read, total);
           }
         }
       }
-      copied += batch.flush();
+      written += batch.flush();
     }
-    progress.update(table.name(), copied, total);
-    return copied;
+    progress.update(table.name(), read, total);
+    return written;
   }
 
   /**
@@ -236,7 +265,7 @@ public final class StoreCopy {
     return product.contains("mysql") || product.contains("mariadb");
   }
 
-  private static String quote(String identifier) {
+  static String quote(String identifier) {
     return "`" + identifier + "`";
   }
 

@@ -163,6 +163,128 @@ class StoreCopyTest {
     }
   }
 
+  /** Into an empty target a merge is a copy: every row and id as in the source. */
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void mergeIntoAnEmptyStoreIsACopy(Backend backend) throws Exception {
+    try (MetadataSource fixture = openSource(sqlite(TestDatabases.copyOfFixture(FIXTURE)));
+        MetadataSource target = openTarget(TestDatabases.freshUrl(backend))) {
+      fixture.read(c -> new StoreCopy(c, target).merge(Progress.NONE));
+      assertSameRows(target.read(StoreCopyTest::dump), fixture.read(StoreCopyTest::dump));
+    }
+  }
+
+  /**
+   * A store merged into a copy of itself (whose artifacts lost their names, which would clash):
+   * types and contexts are matched, so they stay as they were; every other row is there twice,
+   * the second time with ids after the first's and every reference remapped.
+   */
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void mergeMatchesTypesAndContextsAndAddsTheRest(Backend backend) throws Exception {
+    try (MetadataSource fixture = openSource(sqlite(TestDatabases.copyOfFixture(FIXTURE)));
+        MetadataSource target = openTarget(TestDatabases.freshUrl(backend))) {
+      fixture.read(c -> new StoreCopy(c, target).copy(Progress.NONE));
+      target.write(c -> {
+        try (Statement s = c.createStatement()) {
+          s.executeUpdate("UPDATE Artifact SET name = NULL");
+        }
+        return null;
+      });
+      Map<String, List<List<Object>>> before = target.read(StoreCopyTest::dump);
+      long artifacts = target.read(c -> longQuery(c, "SELECT MAX(id) FROM Artifact"));
+      long executions = target.read(c -> longQuery(c, "SELECT MAX(id) FROM Execution"));
+      long events = target.read(c -> longQuery(c, "SELECT MAX(id) FROM Event"));
+      fixture.read(c -> new StoreCopy(c, target).merge(Progress.NONE));
+      Map<String, List<List<Object>>> after = target.read(StoreCopyTest::dump);
+      for (String table : List.of("Type", "TypeProperty", "ParentType", "Context",
+          "ContextProperty", "ParentContext", "MLMDEnv")) {
+        assertThat(after.get(table)).as(table).isEqualTo(before.get(table));
+      }
+      for (String table : List.of("Artifact", "ArtifactProperty", "Execution",
+          "ExecutionProperty", "Event", "EventPath", "Association", "Attribution")) {
+        assertThat(after.get(table)).as(table).hasSize(2 * before.get(table).size());
+      }
+      String original = "SELECT artifact_id, execution_id, type FROM Event WHERE id <= " + events
+          + " ORDER BY 1, 2, 3";
+      String added = "SELECT artifact_id - " + artifacts + ", execution_id - " + executions
+          + ", type FROM Event WHERE id > " + events + " ORDER BY 1, 2, 3";
+      List<List<Long>> addedEvents = target.read(c -> rows(c, added));
+      List<List<Long>> originalEvents = target.read(c -> rows(c, original));
+      assertThat(addedEvents).isEqualTo(originalEvents).isNotEmpty();
+      String attributions = "SELECT context_id, artifact_id FROM Attribution WHERE artifact_id";
+      List<List<Long>> addedAttributions = target.read(c -> rows(c, attributions.replace(
+          "artifact_id FROM", "artifact_id - " + artifacts + " FROM") + " > " + artifacts
+          + " ORDER BY 1, 2"));
+      List<List<Long>> originalAttributions = target.read(c -> rows(c, attributions + " <= "
+          + artifacts + " ORDER BY 1, 2"));
+      assertThat(addedAttributions).isEqualTo(originalAttributions).isNotEmpty();
+    }
+  }
+
+  /** Two TFX stores of different pipelines in one; the second's nodes renumbered. */
+  @Test
+  void mergeOfTwoPipelines() throws Exception {
+    try (MetadataSource lab = openSource(sqlite(TestDatabases.copyOfFixture(FIXTURE)));
+        MetadataSource covertype = openSource(sqlite(TestDatabases.copyOfFixture(
+            "tfx-v8-covertype.sqlite")));
+        MetadataSource target = openTarget(TestDatabases.freshUrl(Backend.MYSQL))) {
+      new SchemaManager(covertype).open(
+          MigrationOptions.newBuilder().setEnableUpgradeMigration(true).build());
+      lab.read(c -> new StoreCopy(c, target).merge(Progress.NONE));
+      covertype.read(c -> new StoreCopy(c, target).merge(Progress.NONE));
+      Map<String, List<List<Object>>> one = lab.read(StoreCopyTest::dump);
+      Map<String, List<List<Object>>> two = covertype.read(StoreCopyTest::dump);
+      Map<String, List<List<Object>>> both = target.read(StoreCopyTest::dump);
+      for (String table : List.of("Artifact", "Execution", "Event", "EventPath", "Attribution",
+          "Association", "ArtifactProperty")) {
+        assertThat(both.get(table)).as(table)
+            .hasSize(one.get(table).size() + two.get(table).size());
+      }
+      assertThat(both.get("Type").size()).isLessThan(
+          one.get("Type").size() + two.get("Type").size());
+    }
+  }
+
+  /** A type property declared with another data type: nothing is merged. */
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void mergeRefusesATypeWhosePropertiesDisagree(Backend backend) throws Exception {
+    try (MetadataSource fixture = openSource(sqlite(TestDatabases.copyOfFixture(FIXTURE)));
+        MetadataSource target = openTarget(TestDatabases.freshUrl(backend))) {
+      fixture.read(c -> new StoreCopy(c, target).copy(Progress.NONE));
+      target.write(c -> {
+        try (Statement s = c.createStatement()) {
+          s.executeUpdate("UPDATE TypeProperty SET data_type = 1 WHERE type_id = 12"
+              + " AND name = 'span'");
+        }
+        return null;
+      });
+      Map<String, List<List<Object>>> before = target.read(StoreCopyTest::dump);
+      assertThatThrownBy(() -> fixture.read(c -> new StoreCopy(c, target).merge(Progress.NONE)))
+          .isInstanceOfSatisfying(MlmdException.class,
+              e -> assertThat(e.code()).isEqualTo(MlmdException.Code.FAILED_PRECONDITION))
+          .hasMessage("Type 12 declares property 'span' with data type 1 in the target and 3 in"
+              + " the source: the stores cannot be merged");
+      assertSameRows(target.read(StoreCopyTest::dump), before);
+    }
+  }
+
+  private static List<List<Long>> rows(Connection c, String sql) throws SQLException {
+    List<List<Long>> rows = new ArrayList<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<Long> row = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          row.add(rs.getLong(i));
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
   /** Stores of schema 7 and 8 are refused until migrated; migrated, they copy whole. */
   @Test
   void olderSchemasAreCopiedOnceMigrated() throws Exception {
