@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
         + " history created under ~/.mlmd4j on first use.",
     subcommands = {SummaryCommand.class, TypesCommand.class, NodesCommand.Artifacts.class,
         NodesCommand.Executions.class, CompareCommand.class, DemoCommand.class,
-        MigrateCommand.class, LineageCommand.class, ShellCommand.class, CachedCommand.class,
-        CommandLine.HelpCommand.class})
+        MigrateCommand.class, CopyCommand.class, LineageCommand.class, ShellCommand.class,
+        CachedCommand.class, CommandLine.HelpCommand.class})
 public final class Mlmd implements Callable<Integer> {
 
   @Spec
@@ -57,20 +57,34 @@ public final class Mlmd implements Callable<Integer> {
       return e instanceof MlmdException m ? exitCode(m) : 1;
     });
     line.setParameterExceptionHandler((ParameterException e, String[] a) -> {
-      err.println("mlmd: " + e.getMessage());
-      err.println("Try 'mlmd " + (e.getCommandLine() == line ? "" : e.getCommandLine()
-          .getCommandName() + " ") + "--help'.");
+      err.println("mlmd: " + oneLine(e.getMessage()) + " (see 'mlmd "
+          + (e.getCommandLine() == line ? "" : e.getCommandLine().getCommandName() + " ")
+          + "--help')");
       err.flush();
       return 2;
     });
     return line.execute(args);
   }
 
-  private static String describe(Exception e) {
+  /**
+   * The error as one line: an MlmdException's message and code; for anything else the message
+   * of its innermost cause, which names the problem where wrappers only repeat it.
+   */
+  static String describe(Throwable e) {
     if (e instanceof MlmdException m) {
-      return m.getMessage() + " (" + m.code() + ")";
+      return oneLine(m.getMessage()) + " (" + m.code() + ")";
     }
-    return e.getMessage() == null ? e.toString() : e.getMessage();
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? e.getMessage() : root.getMessage();
+    return message == null ? root.toString() : oneLine(message);
+  }
+
+  /** Drivers' messages may span lines (Connector/J's link failures do): joined into one. */
+  private static String oneLine(String message) {
+    return message.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
   /** 3 for a bad argument or a missing thing, 4 for the store refusing, 1 otherwise. */

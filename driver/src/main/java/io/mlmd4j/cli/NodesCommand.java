@@ -1,14 +1,23 @@
 package io.mlmd4j.cli;
 
 import io.mlmd4j.MetadataStore;
+import io.mlmd4j.MlmdException;
 import io.mlmd4j.proto.Artifact;
 import io.mlmd4j.proto.Execution;
+import io.mlmd4j.proto.GetArtifactTypeRequest;
 import io.mlmd4j.proto.GetArtifactsByTypeRequest;
+import io.mlmd4j.proto.GetArtifactsByTypeResponse;
 import io.mlmd4j.proto.GetArtifactsRequest;
+import io.mlmd4j.proto.GetArtifactsResponse;
+import io.mlmd4j.proto.GetExecutionTypeRequest;
 import io.mlmd4j.proto.GetExecutionsByTypeRequest;
+import io.mlmd4j.proto.GetExecutionsByTypeResponse;
 import io.mlmd4j.proto.GetExecutionsRequest;
+import io.mlmd4j.proto.GetExecutionsResponse;
+import io.mlmd4j.proto.ListOperationOptions;
 import io.mlmd4j.proto.Value;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,6 +39,31 @@ abstract class NodesCommand implements Callable<Integer> {
 
   @Option(names = {"-t", "--type"}, paramLabel = "TYPE", description = "Only nodes of this type.")
   String type;
+
+  @Option(names = {"-f", "--filter"}, paramLabel = "FILTER", description = "Only nodes that"
+      + " match this MLMD filter query, e.g. \"uri LIKE '%%model%%'\".")
+  String filter;
+
+  /** Options of one page of the nodes that match the filter. */
+  ListOperationOptions page(String token) {
+    return ListOperationOptions.newBuilder().setFilterQuery(filter).setMaxResultSize(PAGE)
+        .setNextPageToken(token).build();
+  }
+
+  /** Runs the type lookup; its NOT_FOUND (in MLMD's words) becomes one naming the type. */
+  void checkType(String kind, Runnable lookup) {
+    try {
+      lookup.run();
+    } catch (MlmdException e) {
+      if (e.code() != MlmdException.Code.NOT_FOUND) {
+        throw e;
+      }
+      throw MlmdException.notFound("No %s type named '%s'", kind, type);
+    }
+  }
+
+  /** MLMD's largest page. */
+  private static final int PAGE = 100;
 
   @Override
   public Integer call() throws Exception {
@@ -59,10 +93,34 @@ abstract class NodesCommand implements Callable<Integer> {
   static final class Artifacts extends NodesCommand {
     @Override
     Table table(MetadataStore store) {
-      List<Artifact> artifacts = type == null
-          ? store.getArtifacts(GetArtifactsRequest.getDefaultInstance()).getArtifactsList()
-          : store.getArtifactsByType(GetArtifactsByTypeRequest.newBuilder().setTypeName(type)
-              .build()).getArtifactsList();
+      if (type != null) {
+        // Names an unknown type as such, where listing its nodes would answer with none.
+        checkType("artifact", () -> store.getArtifactType(
+            GetArtifactTypeRequest.newBuilder().setTypeName(type).build()));
+      }
+      List<Artifact> artifacts = new ArrayList<>();
+      if (filter == null) {
+        artifacts.addAll(type == null
+            ? store.getArtifacts(GetArtifactsRequest.getDefaultInstance()).getArtifactsList()
+            : store.getArtifactsByType(GetArtifactsByTypeRequest.newBuilder()
+                .setTypeName(type).build()).getArtifactsList());
+      } else {
+        String token = "";
+        do {
+          ListOperationOptions options = page(token);
+          if (type == null) {
+            GetArtifactsResponse r = store.getArtifacts(
+                GetArtifactsRequest.newBuilder().setOptions(options).build());
+            artifacts.addAll(r.getArtifactsList());
+            token = r.getNextPageToken();
+          } else {
+            GetArtifactsByTypeResponse r = store.getArtifactsByType(GetArtifactsByTypeRequest
+                .newBuilder().setTypeName(type).setOptions(options).build());
+            artifacts.addAll(r.getArtifactsList());
+            token = r.getNextPageToken();
+          }
+        } while (!token.isEmpty());
+      }
       Table table = new Table("ID", "TYPE", "NAME", "URI", "STATE", "CREATED", "PROPERTIES");
       for (Artifact a : artifacts) {
         table.row(a.getId(), a.getType(), a.getName(), a.getUri(),
@@ -78,10 +136,33 @@ abstract class NodesCommand implements Callable<Integer> {
   static final class Executions extends NodesCommand {
     @Override
     Table table(MetadataStore store) {
-      List<Execution> executions = type == null
-          ? store.getExecutions(GetExecutionsRequest.getDefaultInstance()).getExecutionsList()
-          : store.getExecutionsByType(GetExecutionsByTypeRequest.newBuilder().setTypeName(type)
-              .build()).getExecutionsList();
+      if (type != null) {
+        checkType("execution", () -> store.getExecutionType(
+            GetExecutionTypeRequest.newBuilder().setTypeName(type).build()));
+      }
+      List<Execution> executions = new ArrayList<>();
+      if (filter == null) {
+        executions.addAll(type == null
+            ? store.getExecutions(GetExecutionsRequest.getDefaultInstance()).getExecutionsList()
+            : store.getExecutionsByType(GetExecutionsByTypeRequest.newBuilder()
+                .setTypeName(type).build()).getExecutionsList());
+      } else {
+        String token = "";
+        do {
+          ListOperationOptions options = page(token);
+          if (type == null) {
+            GetExecutionsResponse r = store.getExecutions(
+                GetExecutionsRequest.newBuilder().setOptions(options).build());
+            executions.addAll(r.getExecutionsList());
+            token = r.getNextPageToken();
+          } else {
+            GetExecutionsByTypeResponse r = store.getExecutionsByType(GetExecutionsByTypeRequest
+                .newBuilder().setTypeName(type).setOptions(options).build());
+            executions.addAll(r.getExecutionsList());
+            token = r.getNextPageToken();
+          }
+        } while (!token.isEmpty());
+      }
       Table table = new Table("ID", "TYPE", "NAME", "STATE", "CREATED");
       for (Execution x : executions) {
         table.row(x.getId(), SummaryCommand.shortName(x.getType()), x.getName(),

@@ -1,11 +1,15 @@
 package io.mlmd4j.cli;
 
 import io.mlmd4j.MetadataStore;
+import io.mlmd4j.connect.ConnectionProperty;
+import io.mlmd4j.connect.ConnectionSettings;
 import io.mlmd4j.connect.ConnectionUrl;
+import io.mlmd4j.proto.SqliteMetadataSourceConfig.ConnectionMode;
 import io.mlmd4j.demo.TfxDemo;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 
 /**
  * Which store a command works on: the URL given, or else the demo store, a SQLite file under
@@ -54,6 +58,26 @@ final class StoreSelection {
       TfxDemo.populate(store, runs);
     }
     Files.move(partial, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /**
+   * The settings of a URL naming a store that must exist already, so that a mistyped name is
+   * reported as missing rather than created: a SQLite file given without a mode is opened in
+   * {@code mode} (READONLY or READWRITE), a MySQL database is not created (skipDbCreation).
+   * The URL's own parameters win.
+   */
+  static ConnectionSettings existing(String url, ConnectionMode mode) {
+    ConnectionSettings settings = ConnectionUrl.parse(url);
+    Properties defaults = new Properties();
+    switch (settings.backend()) {
+      case SQLITE -> defaults.setProperty(ConnectionProperty.MODE.propertyName(), mode.name());
+      case MYSQL -> defaults.setProperty(ConnectionProperty.SKIP_DB_CREATION.propertyName(),
+          "true");
+      case FAKE -> {
+        return settings;
+      }
+    }
+    return ConnectionUrl.parse(url, defaults);
   }
 
   /** Whether a positional argument is a store URL rather than a value. */

@@ -1,7 +1,10 @@
 package io.mlmd4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mlmd4j.MetadataStore;
+import io.mlmd4j.connect.Backend;
 import io.mlmd4j.testing.TestDatabases;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -110,14 +113,71 @@ class MlmdCommandTest {
     String url = "jdbc:mlmd:sqlite:" + copy;
     Result r = run("migrate", url);
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).contains("is at schema version 8; upgrading it to 10")
-        .contains("Done: schema version 10.");
+    assertThat(r.out()).contains("is at schema version 8. Upgrading it to version 10 in 2 steps,"
+        + " keeping its 190 rows (one transaction: all steps or none):\n"
+        + "  to version  9: add external ids to types and nodes\n"
+        + "  to version 10: add proto and boolean property values\n")
+        .endsWith("Done: schema version 10.\n");
+    // Not a terminal: plain lines, one per version step.
+    assertThat(r.err()).isEqualTo("upgrade to version 10: 1/2 steps\n"
+        + "upgrade to version 10: 2/2 steps\n");
     assertThat(run("migrate", url).out()).contains("is at schema version 10 already");
+  }
+
+  /** Two pipelines' stores in one: the second merged into a copy of the first. */
+  @Test
+  void copyMergeAddsAStoreToOneWithRows() {
+    String lab = "jdbc:mlmd:sqlite:" + TestDatabases.copyOfFixture("tfx-v10-lab.sqlite");
+    String covertype = "jdbc:mlmd:sqlite:"
+        + TestDatabases.copyOfFixture("tfx-v8-covertype.sqlite");
+    String target = TestDatabases.freshUrl(Backend.SQLITE);
+    assertThat(run("migrate", covertype).exitCode()).isZero();
+    assertThat(run("copy", lab, target).exitCode()).isZero();
+    Result r = run("copy", "--merge", covertype, target);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("Merging 16 types, 2 artifacts, 4 executions, 9 contexts,"
+        + " 5 events (").contains("\n  into " + target + "\n").contains("Merged ");
+    assertThat(run("summary", target).out()).contains("201 artifacts, 77 executions, 172"
+        + " contexts");
+  }
+
+  /** On MySQL each step commits by itself: the plan says no "one transaction". */
+  @Test
+  void migrateUpgradesAMySqlStore() {
+    String url = TestDatabases.freshUrl(Backend.MYSQL);
+    MetadataStore.open(url).close();
+    assertThatThrownBy(() -> MetadataStore.open(url + "&downgradeToSchemaVersion=8"))
+        .hasMessageContaining("Downgrade migration was performed");
+    Result r = run("migrate", url);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("is at schema version 8. Upgrading it to version 10 in 2 steps,"
+        + " keeping its 9 rows:\n").endsWith("Done: schema version 10.\n");
+    assertThat(r.err()).endsWith("upgrade to version 10: 2/2 steps\n");
+    MetadataStore.open(url).close();
+  }
+
+  /** The round trip: a TFX store into MySQL and back, as the summary shows it. */
+  @Test
+  void copyTakesAStoreToMySqlAndBack() {
+    String fixture = "jdbc:mlmd:sqlite:" + TestDatabases.copyOfFixture("tfx-v10-lab.sqlite");
+    String mysql = TestDatabases.freshUrl(Backend.MYSQL);
+    String back = TestDatabases.freshUrl(Backend.SQLITE);
+    Result there = run("copy", fixture, mysql);
+    assertThat(there.exitCode()).as(there.err()).isZero();
+    assertThat(there.out()).startsWith("Copying 23 types, 199 artifacts, 73 executions, 163"
+        + " contexts, 271 events (4067 rows in all)\n  from " + fixture + "\n  to ")
+        .containsPattern("Copied 4067 rows in [0-9.]+ s \\([0-9]+ rows/s\\)\\.\n$");
+    assertThat(there.err()).contains("Type: 23/23 rows\n").contains("EventPath: 542/542 rows\n");
+    Result andBack = run("copy", mysql, back);
+    assertThat(andBack.exitCode()).as(andBack.err()).isZero();
+    Result original = run("summary", fixture);
+    assertThat(run("summary", back).out().replace(back, fixture)).isEqualTo(original.out());
+    assertThat(run("types", back).out()).isEqualTo(run("types", fixture).out());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"summary", "types", "artifacts", "executions", "compare", "migrate",
-      "demo", "lineage", "shell", "cached"})
+      "copy", "demo", "lineage", "shell", "cached"})
   void everyCommandHasHelp(String command) {
     Result r = run(command, "--help");
     assertThat(r.exitCode()).isZero();

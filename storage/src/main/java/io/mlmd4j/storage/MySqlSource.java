@@ -122,7 +122,7 @@ final class MySqlSource extends MetadataSource {
       SQLException e) {
     if (e.getErrorCode() == ACCESS_DENIED || "28000".equals(e.getSQLState())) {
       return new MlmdException(MlmdException.Code.UNAUTHENTICATED,
-          "Login to " + description + " refused: " + e.getMessage(), e);
+          "Login to " + description + " refused for user '" + user + "': " + e.getMessage(), e);
     }
     if (e.getErrorCode() == ACCESS_DENIED_TO_DATABASE) {
       return new MlmdException(MlmdException.Code.PERMISSION_DENIED,
@@ -134,7 +134,31 @@ final class MySqlSource extends MetadataSource {
           "Database missing on " + description + " (skipDbCreation is set): " + e.getMessage(), e);
     }
     return new MlmdException(MlmdException.Code.UNAVAILABLE,
-        "Cannot connect to " + description + ": " + e.getMessage(), e);
+        "Cannot connect to " + description + ": " + linkFailure(e), e);
+  }
+
+  /**
+   * Why the server could not be reached, from the network's own exception: Connector/J's
+   * message ("Communications link failure" and two lines on packets) does not say.
+   */
+  private static String linkFailure(SQLException e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof java.net.UnknownHostException) {
+        return "host name not found";
+      }
+      if (t instanceof java.net.ConnectException) {
+        return "connection refused";
+      }
+      if (t instanceof java.net.SocketTimeoutException) {
+        return "no answer within " + MySqlTls.CONNECT_TIMEOUT_MILLIS / 1000 + " s";
+      }
+      if (t instanceof java.net.NoRouteToHostException) {
+        return "no route to host";
+      }
+    }
+    String message = String.valueOf(e.getMessage());
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
   }
 
   static String quote(String identifier) {

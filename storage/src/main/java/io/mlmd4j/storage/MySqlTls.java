@@ -31,6 +31,9 @@ final class MySqlTls {
 
   private static final char[] STORE_PASSWORD = "mlmd4j".toCharArray();
 
+  /** How long a connection attempt waits for the server: an unreachable host fails in time. */
+  static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+
   private MySqlTls() {}
 
   static Properties connectionProperties(MySQLDatabaseConfig mysql) {
@@ -39,7 +42,7 @@ final class MySqlTls {
     // Connector/J otherwise asks the server for its read-only state before every batch.
     props.setProperty("useLocalSessionState", "true");
     props.setProperty("characterEncoding", "UTF-8");
-    props.setProperty("connectTimeout", "10000");
+    props.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_MILLIS));
     if (!mysql.hasSslOptions()) {
       // TLS when the server offers it; without it, caching_sha2_password needs the server's key.
       props.setProperty("sslMode", "PREFERRED");

@@ -4,6 +4,9 @@ import io.mlmd4j.MlmdException;
 import io.mlmd4j.connect.Backend;
 import io.mlmd4j.proto.SqliteMetadataSourceConfig;
 import io.mlmd4j.proto.SqliteMetadataSourceConfig.ConnectionMode;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -81,10 +84,11 @@ final class SqliteSource extends MetadataSource {
     if (file.startsWith("file:")) {
       config.setOpenMode(SQLiteOpenMode.OPEN_URI);
     }
+    checkPath(file, mode);
     String url = "jdbc:sqlite:" + file;
+    Connection c;
     try {
-      Connection c = config.createConnection(url);
-      return new SqliteSource(Backend.SQLITE, c, url, mode == ConnectionMode.READONLY, file);
+      c = config.createConnection(url);
     } catch (SQLException e) {
       if (mode != ConnectionMode.READWRITE_OPENCREATE) {
         throw MlmdException.notFound("Cannot open SQLite file '%s' in mode %s (it must exist): %s",
@@ -92,6 +96,61 @@ final class SqliteSource extends MetadataSource {
       }
       throw new MlmdException(MlmdException.Code.UNAVAILABLE,
           "Cannot open SQLite file '" + file + "': " + e.getMessage(), e);
+    }
+    // SQLite reads the file's header only when asked: a file that is no database is found now,
+    // rather than by the first statement as an internal error.
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA schema_version");
+    } catch (SQLException e) {
+      closeQuietly(c, e);
+      if (e.getErrorCode() == SQLITE_NOTADB) {
+        throw new MlmdException(MlmdException.Code.INVALID_ARGUMENT,
+            "'" + file + "' is not a SQLite database", e);
+      }
+      throw new MlmdException(MlmdException.Code.UNAVAILABLE,
+          "Cannot read SQLite file '" + file + "': " + e.getMessage(), e);
+    }
+    return new SqliteSource(Backend.SQLITE, c, url, mode == ConnectionMode.READONLY, file);
+  }
+
+  private static final int SQLITE_NOTADB = 26;
+
+  /**
+   * Names the common mistakes with a plain path before SQLite does, in its own words: a
+   * directory, a file that must exist and does not, a directory that is missing.
+   */
+  private static void checkPath(String file, ConnectionMode mode) {
+    if (file.startsWith("file:") || file.equals(":memory:")) {
+      return;
+    }
+    Path path;
+    try {
+      path = Path.of(file);
+    } catch (InvalidPathException e) {
+      throw MlmdException.invalidArgument("'%s' is not a file path: %s", file, e.getMessage());
+    }
+    if (Files.isDirectory(path)) {
+      throw MlmdException.invalidArgument("'%s' is a directory, not a SQLite file", file);
+    }
+    if (Files.exists(path)) {
+      return;
+    }
+    if (mode != ConnectionMode.READWRITE_OPENCREATE) {
+      throw MlmdException.notFound("SQLite file '%s' does not exist (mode %s opens an existing"
+          + " file only)", file, mode);
+    }
+    Path parent = path.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw MlmdException.notFound("Cannot create SQLite file '%s': directory '%s' does not"
+          + " exist", file, parent);
+    }
+  }
+
+  private static void closeQuietly(Connection c, Throwable cause) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
     }
   }
 

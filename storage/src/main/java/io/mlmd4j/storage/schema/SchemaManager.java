@@ -5,6 +5,7 @@ import io.mlmd4j.MlmdException.Code;
 import io.mlmd4j.proto.MigrationOptions;
 import io.mlmd4j.storage.Dialect;
 import io.mlmd4j.storage.MetadataSource;
+import io.mlmd4j.storage.Progress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -63,6 +64,14 @@ public final class SchemaManager {
 
   /** Brings the database to a usable version-10 schema, or fails as MLMD does. */
   public void open(MigrationOptions options) {
+    open(options, Progress.NONE);
+  }
+
+  /**
+   * As {@link #open(MigrationOptions)}; {@code progress} hears a migration as the step "upgrade
+   * to version 10", after each of its version steps.
+   */
+  public void open(MigrationOptions options, Progress progress) {
     if (options.getDowngradeToSchemaVersion() >= 0) {
       downgrade(options.getDowngradeToSchemaVersion());
     }
@@ -83,9 +92,15 @@ public final class SchemaManager {
       if (version == EMPTY) {
         create(c);
       } else {
+        int steps = SchemaScripts.LIBRARY_VERSION - version;
+        String name = "upgrade to version " + SchemaScripts.LIBRARY_VERSION;
+        if (steps > 0) {
+          progress.update(name, 0, steps);
+        }
         for (int step = version + 1; step <= SchemaScripts.LIBRARY_VERSION; step++) {
           execute(c, scripts.upgradeTo(step));
           writeVersion(c, step);
+          progress.update(name, step - version, steps);
         }
         checkComplete(c);
       }

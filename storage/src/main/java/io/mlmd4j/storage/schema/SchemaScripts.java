@@ -20,6 +20,20 @@ public interface SchemaScripts {
       "ArtifactProperty", "Execution", "ExecutionProperty", "Context", "ContextProperty",
       "ParentContext", "Event", "EventPath", "Association", "Attribution", "MLMDEnv");
 
+  /** What each upgrade step does, in a few words, by the version it leads to. */
+  List<String> UPGRADE_SUMMARIES = List.of("",
+      "create the MLMDEnv table",
+      "give types a kind (execution, artifact, context)",
+      "add contexts and context properties",
+      "add attributions and associations",
+      "add node states, node names and timestamps",
+      "add parent types, parent contexts, type versions and descriptions, time and name indexes",
+      "add a bytes column to property values, index event paths",
+      "index property values; keep one event per (artifact, execution, type), dropping older"
+          + " duplicates and their paths",
+      "add external ids to types and nodes",
+      "add proto and boolean property values");
+
   /** Creates every table and index of the current version (not the MLMDEnv row). */
   List<String> create();
 
