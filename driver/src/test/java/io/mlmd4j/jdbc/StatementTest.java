@@ -47,6 +47,25 @@ class StatementTest {
 
   @ParameterizedTest
   @EnumSource(Backend.class)
+  void castsToEveryTypeNameRunInTheBackend(Backend backend) throws SQLException {
+    Connection c = TestConnections.filled(backend);
+    Object pipelineId = TestConnections.value(c, "SELECT id FROM contexts WHERE type = 'pipeline'");
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT CAST(NULL AS VARCHAR) AS n,"
+            + " CAST(id AS VARCHAR) AS v, CAST(CAST(id AS VARCHAR) AS BIGINT) AS b,"
+            + " CAST(CAST(id AS VARCHAR) AS INTEGER) AS i, CAST(id AS DOUBLE) / 2 AS d"
+            + " FROM contexts WHERE type = 'pipeline'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString("n")).isNull();
+      assertThat(rs.getString("v")).isEqualTo(String.valueOf(pipelineId));
+      assertThat(rs.getLong("b")).isEqualTo(pipelineId);
+      assertThat(rs.getLong("i")).isEqualTo(pipelineId);
+      assertThat(rs.getDouble("d")).isEqualTo((Long) pipelineId / 2.0);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
   void unquotedIdentifiersIgnoreCaseQuotedOnesDoNot(Backend backend) throws SQLException {
     Connection c = TestConnections.filled(backend);
     Object count = TestConnections.value(c, "SELECT COUNT(*) FROM artifacts");

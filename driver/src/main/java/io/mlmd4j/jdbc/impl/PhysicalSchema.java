@@ -28,7 +28,6 @@ import org.apache.calcite.schema.Schemas;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.dialect.MysqlSqlDialect;
-import org.apache.calcite.sql.dialect.SqliteSqlDialect;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -98,7 +97,7 @@ final class PhysicalSchema {
         .withDatabaseMinorVersion(meta.getDatabaseMinorVersion())
         .withDatabaseVersion(meta.getDatabaseProductVersion());
     return switch (backend) {
-      case FAKE, SQLITE -> new SqliteSqlDialect(context
+      case FAKE, SQLITE -> new SqliteDialect(context
           .withDatabaseProduct(SqlDialect.DatabaseProduct.SQLITE)
           .withIdentifierQuoteString("\"")
           .withNullCollation(NullCollation.LOW));
