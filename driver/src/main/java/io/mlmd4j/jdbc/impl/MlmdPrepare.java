@@ -1,19 +1,26 @@
 package io.mlmd4j.jdbc.impl;
 
+import java.lang.reflect.Type;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.interpreter.BindableConvention;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.tools.Program;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Calcite's statement preparation fitted to a JDBC backend, so that whole queries run there:
  * joins stay joins (Calcite's JDBC adapter cannot send a semi-join, which Calcite makes of a join
- * when only one side's columns are used, e.g. {@code artifacts} filtered on its type name), and
- * joins on a key are estimated as such ({@link KeyJoinRowCount}).
+ * when only one side's columns are used, e.g. {@code artifacts} filtered on its type name),
+ * joins a query does not need are dropped, and the planner's estimates and costs favour the
+ * backend ({@link PlannerProgram}, {@link PlannerMetadata}).
  */
 final class MlmdPrepare extends CalcitePrepareImpl {
 
@@ -31,7 +38,24 @@ final class MlmdPrepare extends CalcitePrepareImpl {
   @Override
   protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
     RelOptCluster cluster = super.createCluster(planner, rexBuilder);
-    cluster.setMetadataProvider(KeyJoinRowCount.PROVIDER);
+    cluster.setMetadataProvider(PlannerMetadata.PROVIDER);
     return cluster;
+  }
+
+  @Override
+  protected CalcitePreparingStmt getPreparingStmt(CalcitePrepare.Context context,
+      Type elementType, CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+    EnumerableRel.Prefer prefer = elementType == Object[].class
+        ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
+    return new CalcitePreparingStmt(this, context, catalogReader, context.getTypeFactory(),
+        context.getRootSchema(), prefer, createCluster(planner,
+            new RexBuilder(context.getTypeFactory())),
+        enableBindable ? BindableConvention.INSTANCE : EnumerableConvention.INSTANCE,
+        createConvertletTable()) {
+      @Override
+      protected Program getProgram() {
+        return PlannerProgram.INSTANCE;
+      }
+    };
   }
 }
