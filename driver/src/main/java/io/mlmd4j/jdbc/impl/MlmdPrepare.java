@@ -10,17 +10,17 @@ import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
-import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.tools.Program;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Calcite's statement preparation fitted to a JDBC backend, so that whole queries run there:
- * joins stay joins (Calcite's JDBC adapter cannot send a semi-join, which Calcite makes of a join
- * when only one side's columns are used, e.g. {@code artifacts} filtered on its type name),
- * joins a query does not need are dropped, and the planner's estimates and costs favour the
- * backend ({@link PlannerProgram}, {@link PlannerMetadata}).
+ * Calcite's statement preparation fitted to a JDBC backend, so that whole queries run there,
+ * planned quickly: the rules the backend makes unnecessary are left out ({@link PlannerRules};
+ * semi-joins among them, which Calcite makes of a join when only one side's columns are used,
+ * e.g. {@code artifacts} filtered on its type name, and its JDBC adapter cannot send), joins a
+ * query does not need are dropped, and the planner's estimates and costs favour the backend
+ * ({@link PlannerProgram}, {@link PlannerMetadata}).
  */
 final class MlmdPrepare extends CalcitePrepareImpl {
 
@@ -29,9 +29,7 @@ final class MlmdPrepare extends CalcitePrepareImpl {
       org.apache.calcite.plan.@Nullable Context externalContext,
       @Nullable RelOptCostFactory costFactory) {
     RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
-    planner.removeRule(CoreRules.PROJECT_TO_SEMI_JOIN);
-    planner.removeRule(CoreRules.JOIN_ON_UNIQUE_TO_SEMI_JOIN);
-    planner.removeRule(CoreRules.JOIN_TO_SEMI_JOIN);
+    PlannerRules.trim(planner);
     return planner;
   }
 
