@@ -115,6 +115,26 @@ class PushDownTest {
         List.of("jax", 20L), List.of("sklearn", 20L));
   }
 
+  /**
+   * A node table joins the type table only for the type's name: a point query on a node's own
+   * columns reads one table, as a hand-written one would.
+   */
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void nodeTableJoinsTypesOnlyForTheTypeName(Backend backend) throws SQLException {
+    Connection c = ModelStore.connection(backend);
+    String own = "SELECT name, uri FROM artifacts WHERE name = 'model-7'";
+    assertThat(sent(c, own)).singleElement()
+        .satisfies(s -> assertThat(s).doesNotContain("JOIN").doesNotContain("Type"));
+    assertThat(TestConnections.rows(c, own)).containsExactly(List.of("model-7", "/models/7"));
+    String typed = "SELECT name, type FROM artifacts WHERE name = 'model-7'";
+    assertThat(sent(c, typed)).singleElement()
+        .satisfies(s -> assertThat(s).contains("JOIN").contains("Type"));
+    assertThat(TestConnections.rows(c, typed)).containsExactly(List.of("model-7", "Model"));
+    assertThat(TestConnections.value(c, "SELECT COUNT(*) FROM artifacts"))
+        .isEqualTo((long) ModelStore.MODELS);
+  }
+
   /** A non-ASCII literal reaches the backend intact and finds its row. */
   @ParameterizedTest
   @EnumSource(Backend.class)
