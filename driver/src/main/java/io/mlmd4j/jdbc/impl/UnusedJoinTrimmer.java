@@ -65,7 +65,9 @@ public final class UnusedJoinTrimmer extends RelFieldTrimmer {
     while (right instanceof Project) {
       right = ((Project) right).getInput();
     }
-    if (!info.isEqui() || info.leftKeys.size() != 1 || !(right instanceof TableScan)) {
+    if (!info.isEqui() || info.leftKeys.size() != 1 || !(right instanceof TableScan)
+        || join.getLeft().getRowType().getFieldList().get(info.leftKeys.get(0)).getType()
+            .isNullable()) {
       return false;
     }
     RelMetadataQuery mq = join.getCluster().getMetadataQuery();
