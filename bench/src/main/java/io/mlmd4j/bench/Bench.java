@@ -2,6 +2,7 @@ package io.mlmd4j.bench;
 
 import io.mlmd4j.connect.Backend;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +55,12 @@ public final class Bench {
         if (options.benchmarks().contains(BenchOptions.QUERIES)) {
           rows.addAll(new LineageBench(databases, options.executions(), 3,
               2 * options.rounds()).run(backend));
+        }
+        if (options.benchmarks().contains(BenchOptions.DRIVER)) {
+          rows.addAll(new DriverBench(databases, workload, options.reads(), 3,
+              2 * options.rounds(), options.driverJar() != null
+                  ? Path.of(options.driverJar()) : DriverBench.defaultJar())
+              .run(backend));
         }
       }
     }

@@ -10,6 +10,8 @@ import io.mlmd4j.proto.MySQLDatabaseConfig;
 import io.mlmd4j.storage.Dialect;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -110,6 +112,23 @@ final class BenchDatabases implements AutoCloseable {
         + mysql.getDatabase(), mysqlProperties(mysql));
     c.setAutoCommit(false);
     return c;
+  }
+
+  /**
+   * The plain JDBC URL (sqlite-jdbc's or Connector/J's, credentials included) of the database a
+   * store URL names, for a fresh JVM that has only the driver's jar.
+   */
+  static String plainJdbcUrl(String url) {
+    ConnectionConfig config = ConnectionUrl.parse(url).config();
+    if (config.hasSqlite()) {
+      return "jdbc:sqlite:" + config.getSqlite().getFilenameUri();
+    }
+    MySQLDatabaseConfig mysql = config.getMysql();
+    StringBuilder jdbc = new StringBuilder("jdbc:mysql://").append(hostAndPort(mysql))
+        .append('/').append(mysql.getDatabase()).append('?');
+    mysqlProperties(mysql).forEach((k, v) -> jdbc.append(k).append('=')
+        .append(URLEncoder.encode((String) v, StandardCharsets.UTF_8)).append('&'));
+    return jdbc.substring(0, jdbc.length() - 1);
   }
 
   /** A connection to the MySQL server itself (no database), for status counters. */

@@ -12,18 +12,21 @@ import java.util.Set;
  * many rounds, and the workload's seed. {@link #parse} reads {@code --name=value} arguments.
  */
 record BenchOptions(List<Backend> backends, Set<String> benchmarks, int artifacts, int steps,
-    int reads, int executions, int rounds, long seed) {
+    int reads, int executions, int rounds, long seed, String driverJar) {
 
   static final String PUT_ARTIFACTS = "putArtifacts";
   static final String PUT_EXECUTION = "putExecution";
   static final String READS = "reads";
   static final String QUERIES = "queries";
-  private static final List<String> ALL = List.of(PUT_ARTIFACTS, PUT_EXECUTION, READS, QUERIES);
+  static final String DRIVER = "driver";
+  private static final List<String> ALL =
+      List.of(PUT_ARTIFACTS, PUT_EXECUTION, READS, QUERIES, DRIVER);
 
   static final String USAGE = String.join("\n",
       "Usage: bench/run.sh [options]",
       "  --backends=sqlite,mysql   backends to measure (default both)",
-      "  --only=putArtifacts,putExecution,reads,queries   benchmarks to run (default all)",
+      "  --only=putArtifacts,putExecution,reads,queries,driver   benchmarks to run (default"
+          + " all)",
       "  --artifacts=N   artifacts a putArtifacts call writes (default 10000)",
       "  --steps=N       putExecution calls measured (default 10000, after N/10 warm-up calls)",
       "  --reads=N       artifacts in the store that the reads return (default 10000)",
@@ -32,6 +35,8 @@ record BenchOptions(List<Backend> backends, Set<String> benchmarks, int artifact
       "  --rounds=N      measured rounds of putArtifacts, and twice as many of the reads"
           + " (default 5)",
       "  --seed=N        the workload's seed (default 42)",
+      "  --driver-jar=F  the driver's self-contained jar, for the driver group's fresh-JVM runs"
+          + " (default driver/target/mlmd4j-<version>.jar)",
       "  --quick         small sizes for a check: 1000 artifacts, 500 steps, 1000 reads,"
           + " 5000 executions, 2 rounds",
       "  --help          this text",
@@ -47,6 +52,7 @@ record BenchOptions(List<Backend> backends, Set<String> benchmarks, int artifact
     int executions = 100_000;
     int rounds = 5;
     long seed = 42;
+    String driverJar = null;
     for (String arg : args) {
       int eq = arg.indexOf('=');
       String name = eq < 0 ? arg : arg.substring(0, eq);
@@ -79,6 +85,7 @@ record BenchOptions(List<Backend> backends, Set<String> benchmarks, int artifact
         case "--executions" -> executions = positive(name, value);
         case "--rounds" -> rounds = positive(name, value);
         case "--seed" -> seed = Long.parseLong(value);
+        case "--driver-jar" -> driverJar = value;
         case "--quick" -> {
           artifacts = 1_000;
           steps = 500;
@@ -90,7 +97,7 @@ record BenchOptions(List<Backend> backends, Set<String> benchmarks, int artifact
       }
     }
     return new BenchOptions(backends, benchmarks, artifacts, steps, reads, executions, rounds,
-        seed);
+        seed, driverJar);
   }
 
   private static int positive(String name, String value) {

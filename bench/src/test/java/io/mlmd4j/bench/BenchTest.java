@@ -37,4 +37,25 @@ class BenchTest {
       assertThat(r.baseline()).isPositive();
     });
   }
+
+  /**
+   * The driver's benchmark reads through the driver what plain JDBC reads (its fresh-JVM runs
+   * need the built jar and are left out here).
+   */
+  @ParameterizedTest
+  @EnumSource(value = Backend.class, names = {"SQLITE", "MYSQL"})
+  void driverBenchmarkReadsWhatPlainJdbcReads(Backend backend) throws Exception {
+    List<Row> rows;
+    try (BenchDatabases databases = new BenchDatabases(TestDatabases.mysqlServer())) {
+      rows = new DriverBench(databases, new TfxWorkload("bench", 1), 30, 0, 1, null)
+          .run(backend);
+    }
+    assertThat(rows).extracting(Row::operation).containsExactly(
+        "point query re-executed, PreparedStatement", "ad-hoc point query, Statement",
+        "ad-hoc join + group + sort + limit, Statement");
+    assertThat(rows).allSatisfy(r -> {
+      assertThat(r.mlmd4j()).isPositive();
+      assertThat(r.baseline()).isPositive();
+    });
+  }
 }

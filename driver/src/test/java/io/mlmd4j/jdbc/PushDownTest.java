@@ -68,6 +68,86 @@ class PushDownTest {
         List.of("taxi-run-01.Trainer", 0.1), List.of("taxi-run-02.Trainer", 0.05));
   }
 
+  /**
+   * Queries of a per-type table whose type declares several properties, as TFX's do: whether
+   * they run in the backend must not depend on how many properties the type has.
+   */
+  private static final List<String> MODEL_QUERIES = List.of(
+      "SELECT m.name, COUNT(e.id) FROM artifact.\"Model\" m JOIN events e"
+          + " ON e.artifact_id = m.id GROUP BY m.name",
+      "SELECT m.framework, COUNT(e.id) FROM artifact.\"Model\" m JOIN events e"
+          + " ON e.artifact_id = m.id WHERE e.type = 'INPUT' GROUP BY m.framework"
+          + " ORDER BY 2 DESC, 1 LIMIT 2",
+      "SELECT name, size_bytes FROM artifact.\"Model\" WHERE framework = 'jax'"
+          + " ORDER BY size_bytes DESC LIMIT 3",
+      "SELECT * FROM artifact.\"Model\" WHERE name = '" + ModelStore.NON_ASCII_NAME + "'");
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void perTypeTableQueriesAreOneStatementWhateverTheType(Backend backend) throws SQLException {
+    Connection c = ModelStore.connection(backend);
+    for (String query : MODEL_QUERIES) {
+      List<String> lines = Arrays.asList(TestConnections.plan(c, query).split("\n"));
+      assertThat(lines.get(0)).as(query).isEqualTo("JdbcToEnumerableConverter");
+      assertThat(lines.subList(1, lines.size())).as(query)
+          .allSatisfy(line -> assertThat(line.trim()).startsWith("Jdbc"));
+      assertThat(sent(c, query)).as(query).hasSize(1);
+    }
+  }
+
+  /** A per-type table joins the property table only for the property columns a query uses. */
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void perTypeTableJoinsOnlyThePropertiesUsed(Backend backend) throws SQLException {
+    Connection c = ModelStore.connection(backend);
+    assertThat(sent(c, MODEL_QUERIES.get(0))).singleElement()
+        .satisfies(s -> assertThat(s).doesNotContain("ArtifactProperty"));
+    assertThat(TestConnections.rows(c, MODEL_QUERIES.get(0)))
+        .hasSize(ModelStore.MODELS).allSatisfy(row -> assertThat(row.get(1)).isEqualTo(3L));
+
+    assertThat(sent(c, MODEL_QUERIES.get(2))).singleElement().satisfies(s -> assertThat(s)
+        .contains("'framework'").contains("'size_bytes'").doesNotContain("'format'"));
+    assertThat(TestConnections.rows(c, MODEL_QUERIES.get(2))).containsExactly(
+        List.of("model-28", 28_000L), List.of("model-25", 25_000L),
+        List.of("model-22", 22_000L));
+
+    assertThat(TestConnections.rows(c, MODEL_QUERIES.get(1))).containsExactly(
+        List.of("jax", 20L), List.of("sklearn", 20L));
+  }
+
+  /**
+   * A node table joins the type table only for the type's name: a point query on a node's own
+   * columns reads one table, as a hand-written one would.
+   */
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void nodeTableJoinsTypesOnlyForTheTypeName(Backend backend) throws SQLException {
+    Connection c = ModelStore.connection(backend);
+    String own = "SELECT name, uri FROM artifacts WHERE name = 'model-7'";
+    assertThat(sent(c, own)).singleElement()
+        .satisfies(s -> assertThat(s).doesNotContain("JOIN").doesNotContain("Type"));
+    assertThat(TestConnections.rows(c, own)).containsExactly(List.of("model-7", "/models/7"));
+    String typed = "SELECT name, type FROM artifacts WHERE name = 'model-7'";
+    assertThat(sent(c, typed)).singleElement()
+        .satisfies(s -> assertThat(s).contains("JOIN").contains("Type"));
+    assertThat(TestConnections.rows(c, typed)).containsExactly(List.of("model-7", "Model"));
+    assertThat(TestConnections.value(c, "SELECT COUNT(*) FROM artifacts"))
+        .isEqualTo((long) ModelStore.MODELS);
+  }
+
+  /** A non-ASCII literal reaches the backend intact and finds its row. */
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void nonAsciiLiteralFindsItsRow(Backend backend) throws SQLException {
+    Connection c = ModelStore.connection(backend);
+    assertThat(TestConnections.rows(c, "SELECT name, framework FROM artifact.\"Model\""
+        + " WHERE name = '" + ModelStore.NON_ASCII_NAME + "'"))
+        .containsExactly(List.of(ModelStore.NON_ASCII_NAME,
+            ModelStore.framework(ModelStore.MODELS - 1)));
+    assertThat(TestConnections.value(c, "SELECT COUNT(*) FROM artifacts WHERE name LIKE '%α'"))
+        .isEqualTo(1L);
+  }
+
   /** The SQL statements sent to the backend to run the query. */
   private static List<String> sent(Connection c, String query) throws SQLException {
     List<String> sql = new ArrayList<>();

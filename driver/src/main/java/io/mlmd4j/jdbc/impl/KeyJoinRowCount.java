@@ -1,17 +1,12 @@
 package io.mlmd4j.jdbc.impl;
 
-import java.util.List;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.metadata.BuiltInMetadata;
-import org.apache.calcite.rel.metadata.ChainedRelMetadataProvider;
-import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.metadata.MetadataDef;
 import org.apache.calcite.rel.metadata.MetadataHandler;
-import org.apache.calcite.rel.metadata.ReflectiveRelMetadataProvider;
 import org.apache.calcite.rel.metadata.RelMdUtil;
-import org.apache.calcite.rel.metadata.RelMetadataProvider;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -22,11 +17,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class KeyJoinRowCount implements MetadataHandler<BuiltInMetadata.RowCount> {
 
-  /** Calcite's metadata, with these row counts first. One instance, so Janino compiles once. */
-  static final RelMetadataProvider PROVIDER = ChainedRelMetadataProvider.of(List.of(
-      ReflectiveRelMetadataProvider.reflectiveSource(new KeyJoinRowCount(),
-          BuiltInMetadata.RowCount.Handler.class),
-      DefaultRelMetadataProvider.INSTANCE));
+  static final KeyJoinRowCount INSTANCE = new KeyJoinRowCount();
 
   private KeyJoinRowCount() {}
 

@@ -1,21 +1,27 @@
 package io.mlmd4j.jdbc.impl;
 
 import java.lang.reflect.Type;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.interpreter.BindableConvention;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
-import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.tools.Program;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Calcite's statement preparation fitted to a JDBC backend, so that whole queries run there:
- * joins stay joins (Calcite's JDBC adapter cannot send a semi-join, which Calcite makes of a join
- * when only one side's columns are used, e.g. {@code artifacts} filtered on its type name), and
- * joins on a key are estimated as such ({@link KeyJoinRowCount}). LQL statements are prepared
- * as {@link LqlSignature}s.
+ * Calcite's statement preparation fitted to a JDBC backend, so that whole queries run there,
+ * planned quickly: the rules the backend makes unnecessary are left out ({@link PlannerRules};
+ * semi-joins among them, which Calcite makes of a join when only one side's columns are used,
+ * e.g. {@code artifacts} filtered on its type name, and its JDBC adapter cannot send), joins a
+ * query does not need are dropped, and the planner's estimates and costs favour the backend
+ * ({@link PlannerProgram}, {@link PlannerMetadata}). LQL statements are prepared as
+ * {@link LqlSignature}s.
  */
 final class MlmdPrepare extends CalcitePrepareImpl {
 
@@ -37,16 +43,31 @@ final class MlmdPrepare extends CalcitePrepareImpl {
       org.apache.calcite.plan.@Nullable Context externalContext,
       @Nullable RelOptCostFactory costFactory) {
     RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
-    planner.removeRule(CoreRules.PROJECT_TO_SEMI_JOIN);
-    planner.removeRule(CoreRules.JOIN_ON_UNIQUE_TO_SEMI_JOIN);
-    planner.removeRule(CoreRules.JOIN_TO_SEMI_JOIN);
+    PlannerRules.trim(planner);
     return planner;
   }
 
   @Override
   protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
     RelOptCluster cluster = super.createCluster(planner, rexBuilder);
-    cluster.setMetadataProvider(KeyJoinRowCount.PROVIDER);
+    cluster.setMetadataProvider(PlannerMetadata.PROVIDER);
     return cluster;
+  }
+
+  @Override
+  protected CalcitePreparingStmt getPreparingStmt(CalcitePrepare.Context context,
+      Type elementType, CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+    EnumerableRel.Prefer prefer = elementType == Object[].class
+        ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
+    return new CalcitePreparingStmt(this, context, catalogReader, context.getTypeFactory(),
+        context.getRootSchema(), prefer, createCluster(planner,
+            new RexBuilder(context.getTypeFactory())),
+        enableBindable ? BindableConvention.INSTANCE : EnumerableConvention.INSTANCE,
+        createConvertletTable()) {
+      @Override
+      protected Program getProgram() {
+        return PlannerProgram.INSTANCE;
+      }
+    };
   }
 }

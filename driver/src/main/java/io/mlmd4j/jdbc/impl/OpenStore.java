@@ -1,12 +1,15 @@
 package io.mlmd4j.jdbc.impl;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.mlmd4j.MetadataStore;
 import io.mlmd4j.connect.Backend;
 import io.mlmd4j.connect.ConnectionSettings;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * A store opened for the driver, with what SQL needs of it: its tables and dialect, and its
@@ -22,14 +25,17 @@ final class OpenStore {
   private final MetadataStore store;
   private final PhysicalSchema physical;
   private final TypeDirectory types;
+  /** The pool the driver reads SQLite through; null on MySQL, whose store pools already. */
+  private final @Nullable HikariDataSource pool;
   private int users;
 
   private OpenStore(ConnectionSettings settings, MetadataStore store, PhysicalSchema physical,
-      TypeDirectory types) {
+      TypeDirectory types, @Nullable HikariDataSource pool) {
     this.settings = settings;
     this.store = store;
     this.physical = physical;
     this.types = types;
+    this.pool = pool;
   }
 
   /** The store the settings name, opened (and its schema checked) if no connection has it. */
@@ -48,12 +54,20 @@ final class OpenStore {
 
   private static OpenStore open(ConnectionSettings settings) throws SQLException {
     MetadataStore store = MetadataStore.open(settings);
+    HikariDataSource pool = null;
     try {
       DataSource dataSource = store.readOnlyDataSource();
+      if (settings.backend() != Backend.MYSQL) {
+        pool = SqliteReadPool.over(dataSource, settings.backend().name().toLowerCase(Locale.ROOT));
+        dataSource = pool;
+      }
       return new OpenStore(settings, store,
           PhysicalSchema.load(settings.backend(), dataSource, MlmdSchema.NAME),
-          new TypeDirectory(dataSource));
+          new TypeDirectory(dataSource), pool);
     } catch (SQLException | RuntimeException e) {
+      if (pool != null) {
+        pool.close();
+      }
       store.close();
       throw e;
     }
@@ -66,6 +80,9 @@ final class OpenStore {
         return;
       }
       SHARED.remove(settings, this);
+    }
+    if (pool != null) {
+      pool.close();
     }
     store.close();
   }

@@ -41,6 +41,15 @@ final class PhysicalSchema {
   /** The types MLMD means for the columns of its version-10 tables, and their keys. */
   private static final Map<String, Definition> DEFINITIONS = definitions();
 
+  /**
+   * Columns that always name a row of another table by its {@code id}, as {table: {column:
+   * table}}: a node's type is never deleted.
+   */
+  private static final Map<String, Map<String, String>> REFERENCES = Map.of(
+      "Artifact", Map.of("type_id", "Type"),
+      "Execution", Map.of("type_id", "Type"),
+      "Context", Map.of("type_id", "Type"));
+
   private final SqlDialect dialect;
   private final DataSource dataSource;
   private final Map<String, PhysicalTable> tables;
@@ -85,7 +94,7 @@ final class PhysicalSchema {
           }
         }
         tables.put(name, new PhysicalTable(jdbcTable, fields, e.getValue().key(),
-            e.getValue().rowCount()));
+            REFERENCES.getOrDefault(name, Map.of()), e.getValue().rowCount()));
       }
       return new PhysicalSchema(dialect, dataSource, Map.copyOf(tables));
     }

@@ -1,6 +1,7 @@
 package io.mlmd4j.jdbc.impl;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.adapter.jdbc.JdbcTable;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
@@ -28,11 +29,15 @@ final class PhysicalTable extends AbstractTable implements TranslatableTable {
 
   private final JdbcTable jdbcTable;
   private final List<Field> fields;
+  /** Columns that always name a row of another table by its id: {column: table}. */
+  private final Map<String, String> references;
   private final Statistic statistic;
 
-  PhysicalTable(JdbcTable jdbcTable, List<Field> fields, List<String> key, double rowCount) {
+  PhysicalTable(JdbcTable jdbcTable, List<Field> fields, List<String> key,
+      Map<String, String> references, double rowCount) {
     this.jdbcTable = jdbcTable;
     this.fields = List.copyOf(fields);
+    this.references = Map.copyOf(references);
     ImmutableBitSet.Builder keyBits = ImmutableBitSet.builder();
     for (String column : key) {
       keyBits.set(indexOf(column));
@@ -51,6 +56,16 @@ final class PhysicalTable extends AbstractTable implements TranslatableTable {
       }
     }
     throw new IllegalArgumentException("No column " + column + " in " + name());
+  }
+
+  /**
+   * Whether column {@code ordinal} always holds the {@code id} of a row of {@code target},
+   * {@code targetOrdinal} being that column: a join on it finds exactly one row.
+   */
+  boolean references(int ordinal, PhysicalTable target, int targetOrdinal) {
+    return target.name().equals(references.get(fields.get(ordinal).name()))
+        && !fields.get(ordinal).nullable()
+        && target.fields.get(targetOrdinal).name().equals("id");
   }
 
   @Override
