@@ -36,7 +36,9 @@ class PushDownTest {
       "SELECT t.name, p.name, p.data_type FROM artifact_types t"
           + " JOIN artifact_type_properties p ON p.type_id = t.id WHERE t.base_type = 'DATASET'",
       "SELECT e.id, s.step_key FROM events e JOIN event_path_steps s ON s.event_id = e.id"
-          + " WHERE NOT s.is_index_step AND e.type = 'INPUT'");
+          + " WHERE NOT s.is_index_step AND e.type = 'INPUT'",
+      "SELECT name, ROW_NUMBER() OVER (PARTITION BY type ORDER BY create_time_since_epoch)"
+          + " FROM artifacts");
 
   @ParameterizedTest
   @EnumSource(Backend.class)

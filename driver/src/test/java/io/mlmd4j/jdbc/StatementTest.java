@@ -66,6 +66,24 @@ class StatementTest {
 
   @ParameterizedTest
   @EnumSource(Backend.class)
+  void windowFunctionsWork(Backend backend) throws SQLException {
+    Connection c = TestConnections.filled(backend);
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT id, COUNT(*) OVER () AS total,"
+            + " ROW_NUMBER() OVER (ORDER BY id) AS n FROM contexts ORDER BY id")) {
+      long count = (Long) TestConnections.value(c, "SELECT COUNT(*) FROM contexts");
+      int rows = 0;
+      while (rs.next()) {
+        rows++;
+        assertThat(rs.getLong("total")).isEqualTo(count);
+        assertThat(rs.getLong("n")).isEqualTo(rows);
+      }
+      assertThat(rows).isEqualTo((int) count);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
   void unquotedIdentifiersIgnoreCaseQuotedOnesDoNot(Backend backend) throws SQLException {
     Connection c = TestConnections.filled(backend);
     Object count = TestConnections.value(c, "SELECT COUNT(*) FROM artifacts");

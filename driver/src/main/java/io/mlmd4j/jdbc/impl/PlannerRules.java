@@ -5,6 +5,8 @@ import org.apache.calcite.adapter.enumerable.EnumerableRules;
 import org.apache.calcite.interpreter.Bindables;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.rules.DateRangeRules;
 import org.apache.calcite.rel.rules.JoinPushThroughJoinRule;
@@ -18,6 +20,12 @@ import org.apache.calcite.rel.stream.StreamRules;
  * rules for features the schema has not (star tables, streams, samples, windows, MATCH_RECOGNIZE,
  * date ranges, exchanges) cost time matching. Semi-joins are left out because Calcite's JDBC
  * adapter cannot send them.
+ *
+ * <p>One rule is replaced: Calcite's split of a projection with window functions into a
+ * projection and a {@code LogicalWindow} matches any projection, and on one already in the JDBC
+ * convention makes a {@code LogicalWindow} in that convention, which the planner rejects with an
+ * {@code AssertionError}. Ours matches logical projections only; a JDBC projection keeps its
+ * window functions and the backend computes them.
  */
 final class PlannerRules {
 
@@ -48,13 +56,25 @@ final class PlannerRules {
       CoreRules.PROJECT_TABLE_SCAN,
       CoreRules.PROJECT_INTERPRETER_TABLE_SCAN,
       Bindables.BINDABLE_TABLE_SCAN_RULE,
-      EnumerableRules.TO_INTERPRETER);
+      EnumerableRules.TO_INTERPRETER,
+      CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
+
+  /** Calcite's split of a projection with window functions, for logical projections only. */
+  static final RelOptRule LOGICAL_PROJECT_TO_WINDOW =
+      CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW.config
+          .withOperandSupplier(b -> b.operand(LogicalProject.class)
+              .predicate(Project::containsOver).anyInputs())
+          .toRule();
 
   private PlannerRules() {}
 
-  /** Removes {@link #REMOVED} and Calcite's streaming rules from the planner. */
+  /**
+   * Removes {@link #REMOVED} and Calcite's streaming rules from the planner; adds
+   * {@link #LOGICAL_PROJECT_TO_WINDOW}.
+   */
   static void trim(RelOptPlanner planner) {
     REMOVED.forEach(planner::removeRule);
     StreamRules.RULES.forEach(planner::removeRule);
+    planner.addRule(LOGICAL_PROJECT_TO_WINDOW);
   }
 }
