@@ -55,7 +55,7 @@ public final class CalciteQueryCompiler implements QueryCompiler {
 
   private SqlCondition planFilter(FilterKey key) {
     SqlText ids = ids(parseFilter(key.text(), nodeKind(key.table())), key.target());
-    return new SqlCondition("n.id IN (" + ids.sql() + ")", ids.parameters());
+    return new SqlCondition("n.id IN (" + ids.sql() + ")", ids.parameters(), ids.sql());
   }
 
   private LqlPlan planStatement(LqlKey key) {
