@@ -31,8 +31,9 @@ import java.util.TreeMap;
  * artifact through LQL against a hand-written recursive query reading the same artifacts, the
  * same closure with MLMD's own method (GetLineageSubgraph's query round per hop, then the
  * artifacts by id, as MLMD's Python client does) and with LQL's walk for servers without
- * recursive queries (a query per hop over the whole frontier), a filter query with two property predicates
- * and a context predicate against a hand-written join, and the planning cost of a filter.
+ * recursive queries (a query per hop over the whole frontier), a filter query with two
+ * property predicates and a context predicate against a hand-written join, and the planning
+ * cost of a filter.
  */
 final class LineageBench {
 
