@@ -114,6 +114,7 @@ import io.mlmd4j.store.LineageOperations;
 import io.mlmd4j.store.LqlOperations;
 import io.mlmd4j.store.NodeOperations;
 import io.mlmd4j.store.TypeOperations;
+import io.mlmd4j.store.spi.SqlTarget;
 import io.mlmd4j.storage.schema.SchemaManager;
 import javax.sql.DataSource;
 
@@ -148,9 +149,12 @@ import javax.sql.DataSource;
 public final class MetadataStore implements AutoCloseable {
 
   private final MetadataSource source;
+  /** The database as the query planner sees it, read once at open. */
+  private final SqlTarget target;
 
-  private MetadataStore(MetadataSource source) {
+  private MetadataStore(MetadataSource source, SqlTarget target) {
     this.source = source;
+    this.target = target;
   }
 
   /**
@@ -176,7 +180,9 @@ public final class MetadataStore implements AutoCloseable {
     MetadataSource source = MetadataSource.open(settings);
     try {
       new SchemaManager(source).open(settings.migration());
-      return new MetadataStore(source);
+      SqlTarget target = source.read(c -> SqlTarget.of(c, source.dialect()));
+      return new MetadataStore(source, settings.perHopLineageWalks()
+          ? target.withoutRecursiveQueries() : target);
     } catch (RuntimeException e) {
       try {
         source.close();
@@ -545,14 +551,16 @@ public final class MetadataStore implements AutoCloseable {
    * Runs an LQL statement: a lineage walk ({@code LINEAGE ... OF ... [MAX HOPS n] [STOP AT ...]
    * [RETURN ...]}) or a cache lookup ({@code CACHED EXECUTIONS OF TYPE ...}); the language is
    * described in the grammar module's README. A walk is one recursive query the database runs
-   * to the end, in one read transaction with the reading of the nodes it returns. Needs
+   * to the end (one query per hop where the server has no recursive queries, or with
+   * {@code lineageWalk=perHop}), in one read transaction with the reading of the nodes it
+   * returns. Needs
    * mlmd4j-planner on the class path (UNIMPLEMENTED without it).
    *
    * @throws MlmdException INVALID_ARGUMENT, with the line and column, for a statement that does
    *     not parse or names what does not exist
    */
   public LqlResult query(String lql) {
-    return source.read(c -> new LqlOperations(c, source.dialect()).query(lql));
+    return source.read(c -> new LqlOperations(c, source.dialect(), target).query(lql));
   }
 
   @Override

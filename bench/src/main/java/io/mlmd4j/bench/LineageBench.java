@@ -30,8 +30,10 @@ import java.util.TreeMap;
  * The query planner's figures on {@link SyntheticLineage}: the upstream closure of a leaf
  * artifact through LQL against a hand-written recursive query reading the same artifacts, the
  * same closure with MLMD's own method (GetLineageSubgraph's query round per hop, then the
- * artifacts by id, as MLMD's Python client does), a filter query with two property predicates
- * and a context predicate against a hand-written join, and the planning cost of a filter.
+ * artifacts by id, as MLMD's Python client does) and with LQL's walk for servers without
+ * recursive queries (a query per hop over the whole frontier), a filter query with two
+ * property predicates and a context predicate against a hand-written join, and the planning
+ * cost of a filter.
  */
 final class LineageBench {
 
@@ -58,6 +60,8 @@ final class LineageBench {
     Dialect dialect = BenchDatabases.dialect(url);
     SyntheticLineage graph = new SyntheticLineage(executions);
     try (MetadataStore store = MetadataStore.open(url);
+        MetadataStore perHop = MetadataStore.open(url + (url.contains("?") ? "&" : "?")
+            + "lineageWalk=perHop");
         Connection c = BenchDatabases.openJdbc(url)) {
       long start = System.nanoTime();
       graph.write(store, c, dialect);
@@ -75,6 +79,8 @@ final class LineageBench {
       rows.add(measure("upstream closure, LQL vs recursive SQL", backend, viaLql, viaSql));
       rows.add(measure("upstream closure, MLMD's hops vs recursive SQL", backend, viaMlmd,
           viaSql));
+      rows.add(measure("upstream closure, LQL per hop vs recursive SQL", backend,
+          () -> closure(perHop.query(lql).artifacts("artifacts")), viaSql));
 
       String filter = "properties.span.int_value = 7 AND properties.split.string_value ="
           + " 'train' AND contexts_r.name = 'run-" + chain + "'";

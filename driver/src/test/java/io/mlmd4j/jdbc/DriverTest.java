@@ -33,7 +33,7 @@ class DriverTest {
     DriverPropertyInfo[] sqlite = new Driver().getPropertyInfo(
         "jdbc:mlmd:sqlite:/tmp/x.sqlite?mode=READONLY", new Properties());
     assertThat(Arrays.stream(sqlite).map(p -> p.name)).containsExactly(
-        "mode", "enableUpgradeMigration", "downgradeToSchemaVersion");
+        "mode", "enableUpgradeMigration", "downgradeToSchemaVersion", "lineageWalk");
     assertThat(sqlite[0].value).isEqualTo("READONLY");
     assertThat(sqlite[0].description).isEqualTo(ConnectionProperty.MODE.description());
 

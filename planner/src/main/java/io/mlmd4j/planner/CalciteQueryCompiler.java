@@ -9,7 +9,6 @@ import io.mlmd4j.grammar.ast.Filter;
 import io.mlmd4j.grammar.ast.LineageQuery;
 import io.mlmd4j.grammar.ast.LqlStatement;
 import io.mlmd4j.grammar.ast.NodeKind;
-import io.mlmd4j.storage.Dialect;
 import io.mlmd4j.store.spi.LqlPlan;
 import io.mlmd4j.store.spi.NodeTable;
 import io.mlmd4j.store.spi.QueryCompiler;
@@ -56,7 +55,7 @@ public final class CalciteQueryCompiler implements QueryCompiler {
 
   private SqlCondition planFilter(FilterKey key) {
     SqlText ids = ids(parseFilter(key.text(), nodeKind(key.table())), key.target());
-    return new SqlCondition("n.id IN (" + ids.sql() + ")", ids.parameters());
+    return new SqlCondition("n.id IN (" + ids.sql() + ")", ids.parameters(), ids.sql());
   }
 
   private LqlPlan planStatement(LqlKey key) {
@@ -66,8 +65,7 @@ public final class CalciteQueryCompiler implements QueryCompiler {
     } catch (QuerySyntaxException e) {
       throw MlmdException.invalidArgument("Invalid LQL statement: %s", e.getMessage());
     }
-    LqlPlanner planner = new LqlPlanner(filter -> ids(filter, key.target()),
-        key.target().dialect() == Dialect.MYSQL);
+    LqlPlanner planner = new LqlPlanner(filter -> ids(filter, key.target()), key.target());
     return statement instanceof LineageQuery lineage ? planner.lineage(lineage)
         : planner.cacheLookup((CacheLookup) statement);
   }

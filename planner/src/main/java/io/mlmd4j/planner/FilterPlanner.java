@@ -39,8 +39,11 @@ import org.apache.calcite.tools.RelBuilder;
  * Plans a filter query as the ids of the nodes it selects, with MLMD's meaning: the node table,
  * inner-joined with one row per neighbour alias (the same alias is the same row), per property
  * read (by name and kind, one row per node) and with the type table when a type name is read;
- * the condition over those rows; the distinct node ids. A node without a neighbour or property
- * the filter reads is therefore never selected, even when the read is under OR or NOT.
+ * the condition over those rows; the node ids. A node without a neighbour or property the filter
+ * reads is therefore never selected, even when the read is under OR or NOT. A node joined with
+ * several neighbours appears once per neighbour: the ids are used as {@code IN (...)} or joined
+ * under a {@code DISTINCT}, and without a {@code GROUP BY} of their own the databases merge them
+ * into the statement that uses them.
  */
 final class FilterPlanner {
 
@@ -63,13 +66,10 @@ final class FilterPlanner {
   /** What reading a type name joins: the type of the node, or of a neighbour (null: the node). */
   private record TypeJoin(Neighbour of) {}
 
-  /** Plans {@code SELECT DISTINCT n.id} of the nodes the filter selects. */
+  /** Plans {@code SELECT n.id} of the nodes the filter selects, for {@code IN (...)}. */
   RelNode ids(Filter filter) {
     scanWithJoins(filter);
     builder.project(builder.field(NODE, "id"));
-    if (!joins.isEmpty()) {
-      builder.distinct();
-    }
     return builder.build();
   }
 

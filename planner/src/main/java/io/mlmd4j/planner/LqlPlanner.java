@@ -17,6 +17,7 @@ import io.mlmd4j.grammar.ast.PathResult;
 import io.mlmd4j.grammar.ast.PropertyMatch;
 import io.mlmd4j.grammar.ast.StopCondition;
 import io.mlmd4j.grammar.ast.StringLiteral;
+import io.mlmd4j.storage.Dialect;
 import io.mlmd4j.store.spi.CacheLookupPlan;
 import io.mlmd4j.store.spi.LineagePlan;
 import io.mlmd4j.store.spi.LineagePlan.Output;
@@ -24,9 +25,11 @@ import io.mlmd4j.store.spi.LineagePlan.OutputKind;
 import io.mlmd4j.store.spi.LineagePlan.StopSet;
 import io.mlmd4j.store.spi.NodeTable;
 import io.mlmd4j.store.spi.SqlStatement;
+import io.mlmd4j.store.spi.SqlTarget;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -38,7 +41,10 @@ import java.util.function.Function;
  * at minutes on MariaDB. Without a hop limit the recursion keeps one row per reached node and so
  * ends on any graph, cycles included; with a limit it carries the distance and stops at it. The
  * same statement returns the events between the reached nodes, from which the store takes the
- * distances and the events followed. Every filter (start, stop, returned nodes) is planned
+ * distances and the events followed. When the results are only nodes, a lighter recursive query
+ * whose rows carry their distance is tried first (see {@link LineagePlan.Distances}). Where the
+ * server has no recursive queries, or the target says not to use them, the walk is one query
+ * per hop over the whole frontier. Every filter (start, stop, returned nodes) is planned
  * through Calcite as a subquery of node ids.
  */
 final class LqlPlanner {
@@ -49,16 +55,18 @@ final class LqlPlanner {
   private static final String INPUT_TYPES = "2, 3, 5";
 
   private final Function<Filter, SqlText> ids;
+  private final SqlTarget target;
+  /** Whether the backend takes MySQL's {@code STRAIGHT_JOIN}, which fixes a join's order. */
   private final boolean straightJoin;
 
   /**
    * @param ids plans a filter as the query of the ids of the nodes it selects
-   * @param straightJoin whether the backend takes MySQL's {@code STRAIGHT_JOIN}, which fixes
-   *     the order of a join
+   * @param target the database the statement is planned for
    */
-  LqlPlanner(Function<Filter, SqlText> ids, boolean straightJoin) {
+  LqlPlanner(Function<Filter, SqlText> ids, SqlTarget target) {
     this.ids = ids;
-    this.straightJoin = straightJoin;
+    this.target = target;
+    this.straightJoin = target.dialect() == Dialect.MYSQL;
   }
 
   /** SQL text and its parameters, built up in order. */
@@ -88,74 +96,136 @@ final class LqlPlanner {
     }
   }
 
+  /**
+   * How long the walks of a {@link LineagePlan.Distances} query may get before they are cut. A
+   * cycle makes them go on to the cut, costing up to this many rows per node behind it; a walk
+   * cut is then run again as {@link LineagePlan#walk}.
+   */
+  static final int DISTANCE_CUT = 256;
+
+  /** What a lineage statement's queries are made of, planned once for all of them. */
+  private record Parts(LineageQuery q, List<SqlText> starts, List<SqlText> stops,
+      List<NodeKind> flagKinds, List<SqlText> flagIds, List<Output> outputs) {}
+
   LineagePlan lineage(LineageQuery q) {
-    boolean bounded = q.maxHops().isPresent();
-    List<SqlText> stops = new ArrayList<>();
-    List<StopSet> stopSets = new ArrayList<>();
-    for (StopCondition stop : q.stopConditions()) {
-      stops.add(ids.apply(stop.filter()));
-      stopSets.add(new StopSet(table(stop.filter().nodeKind()), stop.inclusive()));
-    }
     List<SqlText> starts = new ArrayList<>();
     for (Filter start : q.startSets()) {
       starts.add(ids.apply(start));
     }
-
-    Sql sql = new Sql().add("WITH RECURSIVE walk(kind, id").add(bounded ? ", distance" : "")
-        .add(") AS (");
-    String union = "";
-    for (int i = 0; i < starts.size(); i++) {
-      NodeKind kind = q.startSets().get(i).nodeKind();
-      sql.add(union).add("SELECT " + code(kind) + ", n.id").add(bounded ? ", 0" : "")
-          .add(" FROM " + Tables.node(kind) + " n WHERE n.id IN (").add(starts.get(i)).add(")");
-      union = " UNION ";
-    }
-    for (NodeKind from : List.of(NodeKind.ARTIFACT, NodeKind.EXECUTION)) {
-      NodeKind to = from == NodeKind.ARTIFACT ? NodeKind.EXECUTION : NodeKind.ARTIFACT;
-      sql.add(" UNION SELECT " + code(to) + ", e." + Tables.idColumn(to))
-          .add(bounded ? ", w.distance + 1" : "")
-          .add(" FROM walk w JOIN Event e ON e." + Tables.idColumn(from) + " = w.id WHERE w.kind = "
-              + code(from));
-      String types = eventTypes(q.direction(), from);
-      if (types != null) {
-        sql.add(" AND e.type IN (" + types + ")");
-      }
-      if (bounded) {
-        sql.add(" AND w.distance < ").param((long) q.maxHops().getAsInt());
-      }
-      for (int i = 0; i < stops.size(); i++) {
-        if (q.stopConditions().get(i).filter().nodeKind() == from) {
-          sql.add(" AND w.id NOT IN (").add(stops.get(i)).add(")");
-        }
-      }
-    }
-    sql.add(") SELECT ").add(bounded ? "DISTINCT " : "").add("w.kind, w.id, 0, 0, 0, ");
-    // Start flag, then one flag per stop set and per filtered node output.
-    sql.add("CASE WHEN ");
-    String or = "";
-    for (int i = 0; i < starts.size(); i++) {
-      sql.add(or).add("w.kind = " + code(q.startSets().get(i).nodeKind()) + " AND w.id IN (")
-          .add(starts.get(i)).add(")");
-      or = " OR ";
-    }
-    sql.add(" THEN 1 ELSE 0 END");
-    for (int i = 0; i < stops.size(); i++) {
-      flag(sql, q.stopConditions().get(i).filter().nodeKind(), stops.get(i));
+    // One flag column per stop set, then one per filtered node output.
+    List<SqlText> stops = new ArrayList<>();
+    List<StopSet> stopSets = new ArrayList<>();
+    List<NodeKind> flagKinds = new ArrayList<>();
+    List<SqlText> flagIds = new ArrayList<>();
+    for (StopCondition stop : q.stopConditions()) {
+      SqlText stopIds = ids.apply(stop.filter());
+      stops.add(stopIds);
+      stopSets.add(new StopSet(table(stop.filter().nodeKind()), stop.inclusive()));
+      flagKinds.add(stop.filter().nodeKind());
+      flagIds.add(stopIds);
     }
     List<Output> outputs = new ArrayList<>();
-    int flags = stops.size();
     for (LineageResult result : q.results()) {
       Output output = output(result);
       outputs.add(output);
       if (output.filtered()) {
         Filter where = result instanceof NodeResult n ? n.where().orElseThrow()
             : ((PathResult) result).where().orElseThrow();
-        flag(sql, where.nodeKind(), ids.apply(where));
-        flags++;
+        flagKinds.add(where.nodeKind());
+        flagIds.add(ids.apply(where));
       }
     }
+    Parts p = new Parts(q, starts, stops, flagKinds, flagIds, outputs);
+    if (!target.hasRecursiveQueries()) {
+      return new LineagePlan(null, null, hopByHop(p), direction(q.direction()), q.maxHops(),
+          stopSets, outputs);
+    }
+    boolean nodesOnly = outputs.stream().allMatch(o -> o.kind() == OutputKind.ARTIFACTS
+        || o.kind() == OutputKind.EXECUTIONS);
+    // Walking both ways, every event is a cycle of two hops: distances would go on to the cut.
+    LineagePlan.Distances distances = nodesOnly && q.direction() != Direction.BOTH
+        ? distances(p) : null;
+    return new LineagePlan(walk(p), distances, null, direction(q.direction()), q.maxHops(),
+        stopSets, outputs);
+  }
+
+  /**
+   * The recursive part of a walk: start rows, then one step per node kind. With
+   * {@code distanceLimit} the rows carry their distance and stop at that parameter.
+   */
+  private void recursion(Sql sql, Parts p, Long distanceLimit) {
+    boolean distance = distanceLimit != null;
+    sql.add("WITH RECURSIVE walk(kind, id").add(distance ? ", distance" : "").add(") AS (");
+    String union = "";
+    for (int i = 0; i < p.starts().size(); i++) {
+      NodeKind kind = p.q().startSets().get(i).nodeKind();
+      sql.add(union).add("SELECT " + code(kind) + ", n.id").add(distance ? ", 0" : "")
+          .add(" FROM " + Tables.node(kind) + " n WHERE n.id IN (").add(p.starts().get(i))
+          .add(")");
+      union = " UNION ";
+    }
+    for (NodeKind from : List.of(NodeKind.ARTIFACT, NodeKind.EXECUTION)) {
+      NodeKind to = other(from);
+      sql.add(" UNION SELECT " + code(to) + ", e." + Tables.idColumn(to))
+          .add(distance ? ", w.distance + 1" : "")
+          .add(" FROM walk w JOIN Event e ON e." + Tables.idColumn(from) + " = w.id WHERE w.kind = "
+              + code(from));
+      String types = eventTypes(p.q().direction(), from);
+      if (types != null) {
+        sql.add(" AND e.type IN (" + types + ")");
+      }
+      if (distance) {
+        sql.add(" AND w.distance < ").param(distanceLimit);
+      }
+      for (int i = 0; i < p.stops().size(); i++) {
+        if (p.q().stopConditions().get(i).filter().nodeKind() == from) {
+          sql.add(" AND w.id NOT IN (").add(p.stops().get(i)).add(")");
+        }
+      }
+    }
+    sql.add(") SELECT ").add(recursionHint());
+  }
+
+  /**
+   * What lifts the server's cap on the rounds of a recursive query for this statement: MySQL 8
+   * stops at {@code cte_max_recursion_depth} (1000 by default), MariaDB at
+   * {@code max_recursive_iterations} (1000 by default from 10.6), each round one hop here.
+   */
+  private String recursionHint() {
+    return target.dialect() == Dialect.MYSQL && !target.mariaDb()
+        ? "/*+ SET_VAR(cte_max_recursion_depth = " + MAX_ROUNDS + ") */ " : "";
+  }
+
+  /** MariaDB takes the cap as a statement prefix. */
+  private Sql prefix() {
+    Sql sql = new Sql();
+    if (target.dialect() == Dialect.MYSQL && target.mariaDb()) {
+      sql.add("SET STATEMENT max_recursive_iterations = " + MAX_ROUNDS + " FOR ");
+    }
+    return sql;
+  }
+
+  /** The largest value both servers take for their cap on rounds. */
+  private static final long MAX_ROUNDS = 4294967295L;
+
+  /** The walk's nodes, with their flags, and the events between them. */
+  private SqlStatement walk(Parts p) {
+    boolean bounded = p.q().maxHops().isPresent();
+    Sql sql = prefix();
+    recursion(sql, p, bounded ? (long) p.q().maxHops().getAsInt() : null);
+    sql.add(bounded ? "DISTINCT " : "").add("w.kind, w.id, 0, 0, 0, ");
+    // Start flag, then one flag per stop set and per filtered node output.
+    sql.add("CASE WHEN ");
+    String or = "";
+    for (int i = 0; i < p.starts().size(); i++) {
+      sql.add(or).add("w.kind = " + code(p.q().startSets().get(i).nodeKind())
+          + " AND w.id IN (").add(p.starts().get(i)).add(")");
+      or = " OR ";
+    }
+    sql.add(" THEN 1 ELSE 0 END");
+    flags(sql, p);
     sql.add(" FROM walk w UNION ALL SELECT 2, e.id, e.artifact_id, e.execution_id, e.type, 0");
-    for (int i = 0; i < flags; i++) {
+    for (int i = 0; i < p.flagIds().size(); i++) {
       sql.add(", 0");
     }
     // From each reached artifact to its events, then to a reached execution, in that order.
@@ -165,8 +235,73 @@ final class LqlPlanner {
     String join = straightJoin ? " STRAIGHT_JOIN " : " JOIN ";
     sql.add(" FROM walk w" + join + "Event e ON e.artifact_id = w.id" + join + "walk x ON x.id ="
         + " e.execution_id AND x.kind = 1 WHERE w.kind = 0");
-    return new LineagePlan(sql.statement(), direction(q.direction()), q.maxHops(), stopSets,
-        outputs);
+    return sql.statement();
+  }
+
+  /**
+   * The nodes of the kinds the outputs return, each with its shortest and longest walk: the
+   * rows of the recursion carry the walk's length, so that no event crosses the connection and
+   * no search is left to the store.
+   */
+  private LineagePlan.Distances distances(Parts p) {
+    int maxHops = p.q().maxHops().orElse(Integer.MAX_VALUE);
+    boolean cut = maxHops > DISTANCE_CUT;
+    Sql sql = prefix();
+    recursion(sql, p, (long) Math.min(maxHops, DISTANCE_CUT));
+    sql.add("w.kind, w.id, w.distance, w.longest");
+    flags(sql, p);
+    sql.add(" FROM (SELECT kind, id, MIN(distance) AS distance, MAX(distance) AS longest"
+        + " FROM walk");
+    Set<String> kinds = new TreeSet<>();
+    for (Output o : p.outputs()) {
+      kinds.add(o.target() == NodeTable.ARTIFACT ? "0" : "1");
+    }
+    if (kinds.size() == 1) {
+      sql.add(" WHERE kind = " + kinds.iterator().next());
+    }
+    sql.add(" GROUP BY kind, id) w");
+    return new LineagePlan.Distances(sql.statement(), cut ? DISTANCE_CUT : 0);
+  }
+
+  /** The walk as a query of its start nodes and one query per hop from a frontier. */
+  private LineagePlan.HopByHop hopByHop(Parts p) {
+    Sql starts = new Sql().add("SELECT w.kind, w.id");
+    flags(starts, p);
+    starts.add(" FROM (");
+    String union = "";
+    for (int i = 0; i < p.starts().size(); i++) {
+      NodeKind kind = p.q().startSets().get(i).nodeKind();
+      starts.add(union).add("SELECT " + code(kind) + " AS kind, n.id AS id FROM "
+          + Tables.node(kind) + " n WHERE n.id IN (").add(p.starts().get(i)).add(")");
+      union = " UNION ";
+    }
+    starts.add(") w");
+    return new LineagePlan.HopByHop(starts.statement(), step(p, NodeKind.ARTIFACT),
+        step(p, NodeKind.EXECUTION));
+  }
+
+  /** One hop from a frontier of {@code from}: the events followed and the flags of their ends. */
+  private LineagePlan.Step step(Parts p, NodeKind from) {
+    NodeKind to = other(from);
+    Sql before = new Sql().add("SELECT w.eid, w.artifact_id, w.execution_id, w.type");
+    flags(before, p);
+    before.add(" FROM (SELECT e.id AS eid, e.artifact_id, e.execution_id, e.type, "
+        + code(to) + " AS kind, e." + Tables.idColumn(to) + " AS id FROM Event e WHERE e."
+        + Tables.idColumn(from) + " IN (");
+    String types = eventTypes(p.q().direction(), from);
+    String after = ")" + (types == null ? "" : " AND e.type IN (" + types + ")") + ") w";
+    return new LineagePlan.Step(before.text.toString(), before.parameters, after, List.of());
+  }
+
+  /** One 0/1 column per stop set and per filtered output, over the row {@code w}. */
+  private static void flags(Sql sql, Parts p) {
+    for (int i = 0; i < p.flagIds().size(); i++) {
+      flag(sql, p.flagKinds().get(i), p.flagIds().get(i));
+    }
+  }
+
+  private static NodeKind other(NodeKind kind) {
+    return kind == NodeKind.ARTIFACT ? NodeKind.EXECUTION : NodeKind.ARTIFACT;
   }
 
   private static void flag(Sql sql, NodeKind kind, SqlText ids) {

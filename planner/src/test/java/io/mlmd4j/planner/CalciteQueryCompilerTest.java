@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mlmd4j.MlmdException;
 import io.mlmd4j.storage.Dialect;
+import io.mlmd4j.store.spi.LineagePlan;
 import io.mlmd4j.store.spi.NodeTable;
 import io.mlmd4j.store.spi.QueryCompilers;
 import io.mlmd4j.store.spi.SqlCondition;
 import io.mlmd4j.store.spi.SqlTarget;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The compiler as a service: found by the store, caching, and SQL free of user text. */
@@ -71,5 +73,51 @@ class CalciteQueryCompilerTest {
           assertThat(e.getMessage()).startsWith("Invalid filter_query on artifacts: line 1:8");
         });
     assertThat(compiler.cachedFilters()).isZero();
+  }
+
+  @Test
+  void walksAreRecursiveWhereTheServerHasRecursiveQueries() {
+    CalciteQueryCompiler compiler = new CalciteQueryCompiler();
+    String lql = "LINEAGE UPSTREAM OF ARTIFACTS WHERE id = 1 RETURN ARTIFACTS";
+    SqlTarget mysql57 = new SqlTarget(Dialect.MYSQL, 5, 7, false);
+    SqlTarget mariaDb101 = new SqlTarget(Dialect.MYSQL, 10, 1, true);
+    SqlTarget mysql8 = new SqlTarget(Dialect.MYSQL, 8, 0, false);
+    for (SqlTarget t : List.of(mysql57, mariaDb101, SQLITE.withoutRecursiveQueries(),
+        MARIADB.withoutRecursiveQueries())) {
+      LineagePlan plan = (LineagePlan) compiler.planLql(lql, t);
+      assertThat(plan.walk()).as("%s", t).isNull();
+      assertThat(plan.distances()).isNull();
+      assertThat(plan.hops().fromArtifacts().before()).doesNotContain("RECURSIVE");
+    }
+    for (SqlTarget t : List.of(SQLITE, MARIADB, mysql8,
+        new SqlTarget(Dialect.MYSQL, 10, 2, true))) {
+      LineagePlan plan = (LineagePlan) compiler.planLql(lql, t);
+      assertThat(plan.hops()).as("%s", t).isNull();
+      assertThat(plan.walk().sql()).contains("WITH RECURSIVE");
+      assertThat(plan.distances().query().sql()).contains("WITH RECURSIVE");
+      assertThat(plan.distances().cut()).isEqualTo(LqlPlanner.DISTANCE_CUT);
+    }
+    // The cap on a recursive query's rounds is lifted for the statement: MySQL 8 by a hint,
+    // MariaDB by SET STATEMENT.
+    LineagePlan onMysql8 = (LineagePlan) compiler.planLql(lql, mysql8);
+    assertThat(onMysql8.walk().sql())
+        .contains("SELECT /*+ SET_VAR(cte_max_recursion_depth = 4294967295) */");
+    assertThat(((LineagePlan) compiler.planLql(lql, MARIADB)).walk().sql())
+        .startsWith("SET STATEMENT max_recursive_iterations = 4294967295 FOR WITH RECURSIVE");
+    assertThat(((LineagePlan) compiler.planLql(lql, SQLITE)).walk().sql())
+        .startsWith("WITH RECURSIVE").doesNotContain("/*+");
+  }
+
+  @Test
+  void walksWithEventsOrBothWaysHaveNoDistanceQuery() {
+    CalciteQueryCompiler compiler = new CalciteQueryCompiler();
+    String from = "LINEAGE %s OF ARTIFACTS WHERE id = 1%s RETURN %s";
+    assertThat(((LineagePlan) compiler.planLql(String.format(from, "UPSTREAM", "",
+        "ARTIFACTS, EVENTS"), SQLITE)).distances()).isNull();
+    assertThat(((LineagePlan) compiler.planLql(String.format(from, "BOTH", "",
+        "ARTIFACTS"), SQLITE)).distances()).isNull();
+    // a limit under the cut is the only one: nothing to run again
+    assertThat(((LineagePlan) compiler.planLql(String.format(from, "DOWNSTREAM",
+        " MAX HOPS 10", "EXECUTIONS"), SQLITE)).distances().cut()).isZero();
   }
 }

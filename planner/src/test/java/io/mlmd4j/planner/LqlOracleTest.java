@@ -23,23 +23,27 @@ import org.junit.jupiter.api.Test;
  * LQL on a real TFX store (a copy of the lab fixture, schema version 10), checked against a
  * recursive SQL query written by hand: the distance of every node upstream of each last artifact
  * of a run, downstream of each example set, and both ways within three hops of each execution.
+ * Every statement runs twice, as a recursive query and one query per hop.
  */
 class LqlOracleTest {
 
   private static Path file;
   private static MetadataStore store;
+  private static MetadataStore perHop;
   private static Connection oracle;
 
   @BeforeAll
   static void open() throws SQLException {
     file = TestDatabases.copyOfFixture("tfx-v10-lab.sqlite");
     store = MetadataStore.open("jdbc:mlmd:sqlite:" + file);
+    perHop = MetadataStore.open("jdbc:mlmd:sqlite:" + file + "?lineageWalk=perHop");
     oracle = DriverManager.getConnection("jdbc:sqlite:" + file);
   }
 
   @AfterAll
   static void close() throws SQLException {
     store.close();
+    perHop.close();
     oracle.close();
   }
 
@@ -74,8 +78,15 @@ class LqlOracleTest {
     return found;
   }
 
+  /** Kind and id to distance, as LQL finds them; the same recursively and per hop. */
   static Map<String, Integer> lql(String statement) {
-    LqlResult r = store.query(statement);
+    Map<String, Integer> found = lql(store, statement);
+    assertThat(lql(perHop, statement)).as("per hop: %s", statement).isEqualTo(found);
+    return found;
+  }
+
+  static Map<String, Integer> lql(MetadataStore on, String statement) {
+    LqlResult r = on.query(statement);
     Map<String, Integer> found = new HashMap<>();
     r.artifacts("artifacts").forEach(n -> found.put("a" + n.node().getId(), n.distance()));
     r.executions("executions").forEach(n -> found.put("e" + n.node().getId(), n.distance()));

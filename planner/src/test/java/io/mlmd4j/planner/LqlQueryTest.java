@@ -15,23 +15,51 @@ import io.mlmd4j.proto.Execution;
 import io.mlmd4j.proto.LineageGraph;
 import io.mlmd4j.testing.TestDatabases;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** LQL through the store on all three backends, on {@link LineageFixture}'s known answers. */
+/**
+ * LQL through the store on all three backends, on {@link LineageFixture}'s known answers; each
+ * test runs with the walks as recursive queries and again one query per hop.
+ */
 class LqlQueryTest {
 
-  private static final Map<Backend, MetadataStore> STORES = new EnumMap<>(Backend.class);
-  private static final Map<Backend, LineageFixture> FIXTURES = new EnumMap<>(Backend.class);
+  /** A backend, and whether the store walks one query per hop ({@code lineageWalk=perHop}). */
+  record Target(Backend backend, boolean perHop) {
+    @Override
+    public String toString() {
+      return backend + (perHop ? " per hop" : " recursive");
+    }
 
-  static synchronized LineageFixture fixture(Backend backend) {
+    /** A new store of this target. */
+    MetadataStore open() {
+      String url = TestDatabases.freshUrl(backend);
+      return MetadataStore.open(perHop ? url + (url.contains("?") ? "&" : "?")
+          + "lineageWalk=perHop" : url);
+    }
+  }
+
+  static List<Target> targets() {
+    List<Target> targets = new ArrayList<>();
+    for (boolean perHop : new boolean[] {false, true}) {
+      for (Backend b : Backend.values()) {
+        targets.add(new Target(b, perHop));
+      }
+    }
+    return targets;
+  }
+
+  private static final Map<Target, MetadataStore> STORES = new HashMap<>();
+  private static final Map<Target, LineageFixture> FIXTURES = new HashMap<>();
+
+  static synchronized LineageFixture fixture(Target backend) {
     STORES.computeIfAbsent(backend, b -> {
-      MetadataStore store = MetadataStore.open(TestDatabases.freshUrl(b));
+      MetadataStore store = b.open();
       FIXTURES.put(b, new LineageFixture(store));
       return store;
     });
@@ -45,7 +73,7 @@ class LqlQueryTest {
     FIXTURES.clear();
   }
 
-  static LqlResult query(Backend backend, String lql) {
+  static LqlResult query(Target backend, String lql) {
     fixture(backend);
     return STORES.get(backend).query(lql);
   }
@@ -68,8 +96,8 @@ class LqlQueryTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Backend.class)
-  void upstreamWithDistances(Backend backend) {
+  @MethodSource("targets")
+  void upstreamWithDistances(Target backend) {
     LqlResult r = query(backend, "LINEAGE UPSTREAM OF " + a("a3")
         + " RETURN ARTIFACTS, EXECUTIONS, EVENTS");
     assertThat(r.names()).containsExactly("artifacts", "executions", "events");
@@ -83,8 +111,8 @@ class LqlQueryTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Backend.class)
-  void downstreamAndFilteredResults(Backend backend) {
+  @MethodSource("targets")
+  void downstreamAndFilteredResults(Target backend) {
     LqlResult r = query(backend, "lineage downstream of " + a("a1")
         + " return artifacts where type = 'Model' or type = 'PushedModel' as models,"
         + " executions as runs");
@@ -94,8 +122,8 @@ class LqlQueryTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Backend.class)
-  void bothWaysWithinHops(Backend backend) {
+  @MethodSource("targets")
+  void bothWaysWithinHops(Target backend) {
     LqlResult r = query(backend, "LINEAGE OF " + a("a5") + " MAX HOPS 2 RETURN ARTIFACTS,"
         + " EXECUTIONS");
     assertThat(artifacts(r, "artifacts")).containsExactly(Map.entry("a5", 0),
@@ -112,8 +140,8 @@ class LqlQueryTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Backend.class)
-  void stopAt(Backend backend) {
+  @MethodSource("targets")
+  void stopAt(Target backend) {
     String q = "LINEAGE UPSTREAM OF " + a("a3")
         + " STOP AT EXECUTIONS WHERE type = 'Trainer'%s RETURN ARTIFACTS, EXECUTIONS, EVENTS";
     LqlResult exclusive = query(backend, String.format(q, ""));
@@ -137,8 +165,8 @@ class LqlQueryTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Backend.class)
-  void severalStartSetsMeasureFromTheNearest(Backend backend) {
+  @MethodSource("targets")
+  void severalStartSetsMeasureFromTheNearest(Target backend) {
     LqlResult r = query(backend, "LINEAGE UPSTREAM OF " + a("a3")
         + ", EXECUTIONS WHERE name = 'e3' RETURN ARTIFACTS, EXECUTIONS");
     assertThat(artifacts(r, "artifacts")).containsExactly(Map.entry("a3", 0),
@@ -148,8 +176,8 @@ class LqlQueryTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Backend.class)
-  void cyclesEnd(Backend backend) {
+  @MethodSource("targets")
+  void cyclesEnd(Target backend) {
     for (String direction : List.of("UPSTREAM", "DOWNSTREAM", "BOTH")) {
       LqlResult r = query(backend, "LINEAGE " + direction + " OF " + a("a7")
           + " RETURN ARTIFACTS, EXECUTIONS, EVENTS");
@@ -161,8 +189,21 @@ class LqlQueryTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Backend.class)
-  void graphAndPaths(Backend backend) {
+  @MethodSource("targets")
+  void cyclesEndWhenOnlyNodesAreReturned(Target backend) {
+    // Without events to return, walks carry their length: a cycle makes them go on to the cut,
+    // and the walk is then run again the other way.
+    for (String hops : List.of("", " MAX HOPS 3", " MAX HOPS 5000")) {
+      LqlResult r = query(backend, "LINEAGE UPSTREAM OF " + a("a7") + hops
+          + " RETURN ARTIFACTS, EXECUTIONS");
+      assertThat(artifacts(r, "artifacts")).containsExactly(Map.entry("a7", 0));
+      assertThat(executions(r, "executions")).containsExactly(Map.entry("e4", 1));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("targets")
+  void graphAndPaths(Target backend) {
     LqlResult r = query(backend, "LINEAGE DOWNSTREAM OF " + a("a1")
         + " RETURN GRAPH, PATHS TO ARTIFACTS WHERE name = 'a3' AS route, PATHS AS every");
     LineageGraph g = r.graph("graph");
@@ -188,8 +229,8 @@ class LqlQueryTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Backend.class)
-  void cacheLookup(Backend backend) {
+  @MethodSource("targets")
+  void cacheLookup(Target backend) {
     LineageFixture f = fixture(backend);
     String lookup = "CACHED EXECUTIONS OF TYPE 'Trainer' WITH INPUTS (%d, %d)%s";
     LqlResult both = query(backend, String.format(lookup, f.id("a4"), f.id("a1"), ""));
@@ -212,8 +253,8 @@ class LqlQueryTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Backend.class)
-  void errors(Backend backend) {
+  @MethodSource("targets")
+  void errors(Target backend) {
     assertThatThrownBy(() -> query(backend, "LINEAGE SIDEWAYS OF ARTIFACTS WHERE id = 1"))
         .isInstanceOfSatisfying(MlmdException.class, e -> {
           assertThat(e.code()).isEqualTo(MlmdException.Code.INVALID_ARGUMENT);

@@ -36,6 +36,11 @@ public enum ConnectionProperty {
   DOWNGRADE_TO_SCHEMA_VERSION("downgradeToSchemaVersion", "-1",
       "Downgrade the schema to this version and close (as MLMD's downgrade_schema); -1 = no"
           + " downgrade.",
+      Backend.FAKE, Backend.SQLITE, Backend.MYSQL),
+  LINEAGE_WALK("lineageWalk", "auto",
+      "How LQL lineage walks run: auto (one recursive query where the server has them, else one"
+          + " query per hop over the whole frontier, as on MySQL 5.7 and MariaDB before 10.2.2)"
+          + " or perHop (one query per hop on any server, with the same results).",
       Backend.FAKE, Backend.SQLITE, Backend.MYSQL);
 
   private final String propertyName;

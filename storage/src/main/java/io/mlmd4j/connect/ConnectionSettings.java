@@ -7,13 +7,23 @@ import java.util.Objects;
 
 /**
  * What opening a store needs: MLMD's {@link ConnectionConfig} and {@link MigrationOptions}, as
- * given directly or parsed from a {@code jdbc:mlmd:} URL by {@link ConnectionUrl}.
+ * given directly or parsed from a {@code jdbc:mlmd:} URL by {@link ConnectionUrl}, and how LQL
+ * walks run.
+ *
+ * @param perHopLineageWalks run LQL lineage walks as one query per hop even where the server
+ *     has recursive queries (the {@code lineageWalk=perHop} property)
  */
-public record ConnectionSettings(ConnectionConfig config, MigrationOptions migration) {
+public record ConnectionSettings(ConnectionConfig config, MigrationOptions migration,
+    boolean perHopLineageWalks) {
 
   public ConnectionSettings {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(migration, "migration");
+  }
+
+  /** Settings whose lineage walks are recursive queries where the server has them. */
+  public ConnectionSettings(ConnectionConfig config, MigrationOptions migration) {
+    this(config, migration, false);
   }
 
   /** The backend the config names; INVALID_ARGUMENT when it names none, as MLMD does. */

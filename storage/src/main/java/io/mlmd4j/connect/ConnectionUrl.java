@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  *   <li>{@code jdbc:mlmd:mysql://[host][:port]/database[?user=..&password=..&ssl...]};
  * </ul>
  *
- * <p>and {@code enableUpgradeMigration=true} or {@code downgradeToSchemaVersion=N} on any of them.
+ * <p>and {@code enableUpgradeMigration=true}, {@code downgradeToSchemaVersion=N} or
+ * {@code lineageWalk=perHop} on any of them.
  * Query parameters are {@link ConnectionProperty} names (case-insensitive), values percent-encoded.
  * Every error is INVALID_ARGUMENT and names the part of the URL that is wrong.
  */
@@ -119,7 +120,18 @@ public final class ConnectionUrl {
         throw bad(url, "downgradeToSchemaVersion '" + value + "' is not a whole number");
       }
     }
-    return new ConnectionSettings(config.build(), migration.build());
+    return new ConnectionSettings(config.build(), migration.build(), perHop(url, props));
+  }
+
+  private static boolean perHop(String url, Map<ConnectionProperty, String> props) {
+    String v = props.getOrDefault(ConnectionProperty.LINEAGE_WALK,
+        ConnectionProperty.LINEAGE_WALK.defaultValue()).trim();
+    if (v.equalsIgnoreCase("perHop")) {
+      return true;
+    } else if (v.equalsIgnoreCase("auto")) {
+      return false;
+    }
+    throw bad(url, "lineageWalk '" + v + "' is not auto or perHop");
   }
 
   private static void parseQuery(String url, String query, Map<ConnectionProperty, String> props) {

@@ -17,14 +17,18 @@ import io.mlmd4j.store.spi.LineagePlan.OutputKind;
 import io.mlmd4j.store.spi.LqlPlan;
 import io.mlmd4j.store.spi.NodeTable;
 import io.mlmd4j.store.spi.QueryCompilers;
+import io.mlmd4j.store.spi.SqlStatement;
 import io.mlmd4j.store.spi.SqlTarget;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,22 +44,25 @@ import java.util.TreeSet;
 public final class LqlOperations {
 
   private final Connection connection;
-  private final Dialect dialect;
   private final NodeRepository nodes;
   private final EdgeRepository edges;
   private final TypeRepository types;
+  private final SqlTarget target;
 
-  public LqlOperations(Connection connection, Dialect dialect) {
+  /**
+   * @param target the database as the planner sees it (its version, and whether walks may be
+   *     recursive queries), read once when the store was opened
+   */
+  public LqlOperations(Connection connection, Dialect dialect, SqlTarget target) {
     this.connection = connection;
-    this.dialect = dialect;
+    this.target = target;
     this.nodes = new NodeRepository(connection, dialect);
     this.edges = new EdgeRepository(connection, dialect);
     this.types = new TypeRepository(connection);
   }
 
   public LqlResult query(String statement) throws SQLException {
-    LqlPlan plan = QueryCompilers.require("An LQL query").planLql(statement,
-        SqlTarget.of(connection, dialect));
+    LqlPlan plan = QueryCompilers.require("An LQL query").planLql(statement, target);
     if (plan instanceof CacheLookupPlan lookup) {
       List<Long> ids = Sql.query(connection, lookup.executionIds().sql(),
           lookup.executionIds().parameters(), rs -> rs.getLong(1));
@@ -96,29 +103,136 @@ public final class LqlOperations {
     }
 
     LqlResult run() throws SQLException {
+      if (plan.hops() != null) {
+        walkHopByHop();
+        search();
+      } else if (plan.distances() == null || !readDistances()) {
+        readWalk();
+        search();
+      }
+      return results();
+    }
+
+    /**
+     * Runs a walk's query. Not through {@code executeQuery}: on MariaDB the query starts with
+     * {@code SET STATEMENT}, which MySQL's driver refuses there.
+     */
+    private void each(SqlStatement query, Sql.RowConsumer consumer) throws SQLException {
+      try (PreparedStatement s = connection.prepareStatement(query.sql())) {
+        Sql.bind(s, 1, query.parameters());
+        if (!s.execute()) {
+          throw new SQLException("The walk's query returned no rows: " + query.sql());
+        }
+        try (ResultSet rs = s.getResultSet()) {
+          while (rs.next()) {
+            consumer.accept(rs);
+          }
+        }
+      }
+    }
+
+    /** The node rows' flags from column {@code first} on: the stop sets', then the filters'. */
+    private Found flags(ResultSet rs, int first) throws SQLException {
+      Found f = new Found();
       int stops = plan.stopSets().size();
-      Sql.forEach(connection, plan.walk().sql(), plan.walk().parameters(), rs -> {
+      for (int i = 0; i < stops; i++) {
+        if (rs.getInt(first + i) == 1) {
+          f.stop = true;
+          f.returnedIfStop |= plan.stopSets().get(i).inclusive();
+        }
+      }
+      f.passes = new boolean[plan.flags() - stops];
+      for (int i = 0; i < f.passes.length; i++) {
+        f.passes[i] = rs.getInt(first + stops + i) == 1;
+      }
+      return f;
+    }
+
+    /** The recursive query of the reached nodes and the events between them. */
+    private void readWalk() throws SQLException {
+      each(plan.walk(), rs -> {
         int kind = rs.getInt(1);
         if (kind == 2) {
           between.add(new Edge(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getInt(5)));
           return;
         }
-        Found f = found.computeIfAbsent(new Node(kind, rs.getLong(2)), n -> new Found());
-        f.start |= rs.getInt(6) == 1;
-        for (int i = 0; i < stops; i++) {
-          if (rs.getInt(7 + i) == 1) {
-            f.stop = true;
-            f.returnedIfStop |= plan.stopSets().get(i).inclusive();
-          }
-        }
-        int filters = plan.columnCount() - 6 - stops;
-        f.passes = new boolean[filters];
-        for (int i = 0; i < filters; i++) {
-          f.passes[i] = rs.getInt(7 + stops + i) == 1;
+        Found f = flags(rs, 7);
+        Found known = found.putIfAbsent(new Node(kind, rs.getLong(2)), f);
+        (known == null ? f : known).start |= rs.getInt(6) == 1;
+      });
+    }
+
+    /**
+     * The reached nodes with their distances, from the recursive query that gives them; false,
+     * with nothing kept, when its walks were cut and so may have missed nodes or shorter walks.
+     */
+    private boolean readDistances() throws SQLException {
+      LineagePlan.Distances query = plan.distances();
+      boolean[] cut = {false};
+      each(query.query(), rs -> {
+        Node n = new Node(rs.getInt(1), rs.getLong(2));
+        found.put(n, flags(rs, 5));
+        distance.put(n, rs.getInt(3));
+        // A walk of cut - 1 events may have gone on to a node of the other kind, not read here.
+        cut[0] |= query.cut() > 0 && rs.getInt(4) >= query.cut() - 1;
+      });
+      if (cut[0]) {
+        found.clear();
+        distance.clear();
+      }
+      return !cut[0];
+    }
+
+    /**
+     * The walk without recursive queries: the start nodes, then one query per hop (per
+     * chunk of ids) from the frontier of each kind, keeping the events followed and the nodes
+     * they lead to. The search then goes over them as over the recursive query's rows.
+     */
+    private void walkHopByHop() throws SQLException {
+      LineagePlan.HopByHop hops = plan.hops();
+      List<Node> starts = new ArrayList<>();
+      Sql.forEach(connection, hops.starts().sql(), hops.starts().parameters(), rs -> {
+        Node n = new Node(rs.getInt(1), rs.getLong(2));
+        Found f = flags(rs, 3);
+        f.start = true;
+        if (found.putIfAbsent(n, f) == null) {
+          starts.add(n);
         }
       });
-      search();
-      return results();
+      List<Node> frontier = starts;
+      Set<Long> events = new HashSet<>();
+      int limit = plan.maxHops().orElse(Integer.MAX_VALUE);
+      for (int hop = 0; hop < limit && !frontier.isEmpty(); hop++) {
+        List<Node> next = new ArrayList<>();
+        for (int kind = 0; kind < 2; kind++) {
+          List<Long> ids = new ArrayList<>();
+          for (Node n : frontier) {
+            if (n.kind() == kind && !found.get(n).stop) {
+              ids.add(n.id());
+            }
+          }
+          LineagePlan.Step step = kind == 0 ? hops.fromArtifacts() : hops.fromExecutions();
+          int from = kind;
+          for (List<Long> chunk : Sql.chunks(ids)) {
+            List<Object> params = new ArrayList<>(step.beforeParameters());
+            params.addAll(chunk);
+            params.addAll(step.afterParameters());
+            Sql.forEach(connection, step.before() + Sql.markers(chunk.size()) + step.after(),
+                params, rs -> {
+                  Edge e = new Edge(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4));
+                  if (events.add(e.id())) {
+                    between.add(e);
+                  }
+                  Node to = from == 0 ? new Node(1, e.executionId()) : new Node(0, e.artifactId());
+                  if (!found.containsKey(to)) {
+                    found.put(to, flags(rs, 5));
+                    next.add(to);
+                  }
+                });
+          }
+        }
+        frontier = next;
+      }
     }
 
     /** A step of the search: an event and the node it leads to. */

@@ -71,12 +71,22 @@ final class NodeLister {
     String direction = asc ? "ASC" : "DESC";
     String comparison = asc ? ">" : "<";
 
+    String from = a.kind.table + " n";
+    String distinct = "";
     StringBuilder where = new StringBuilder("(").append(candidates).append(")");
-    List<Object> all = new ArrayList<>(params);
-    if (!options.getFilterQuery().isEmpty()) {
-      SqlCondition filter = QueryCompilers.require("filter_query").compileFilter(
-          options.getFilterQuery(), NodeTable.valueOf(a.kind.name()),
-          SqlTarget.of(connection, dialect));
+    // The parameters in the order of their markers: the FROM clause's, then the WHERE clause's.
+    List<Object> all = new ArrayList<>();
+    SqlCondition filter = options.getFilterQuery().isEmpty() ? null
+        : QueryCompilers.require("filter_query").compileFilter(options.getFilterQuery(),
+            NodeTable.valueOf(a.kind.name()), SqlTarget.of(connection, dialect));
+    if (filter != null && filter.ids() != null) {
+      // A join of the ids rather than IN: MariaDB's semi-join for IN took 0.25 ms more here.
+      from += " JOIN (" + filter.ids() + ") f ON f.id = n.id";
+      distinct = "DISTINCT ";
+      all.addAll(filter.parameters());
+    }
+    all.addAll(params);
+    if (filter != null && filter.ids() == null) {
       where.append(" AND (").append(filter.sql()).append(')');
       all.addAll(filter.parameters());
     }
@@ -104,8 +114,8 @@ final class NodeLister {
     int limit = Math.min(pageSize + 1, MAX_PAGE + 1);
     String orderBy = column.equals("n.id") ? "n.id " + direction
         : column + " " + direction + ", n.id " + direction;
-    List<long[]> rows = Sql.query(connection, "SELECT n.id, " + column + " FROM "
-        + a.kind.table + " n WHERE " + where + " ORDER BY " + orderBy + " LIMIT " + limit, all,
+    List<long[]> rows = Sql.query(connection, "SELECT " + distinct + "n.id, " + column + " FROM "
+        + from + " WHERE " + where + " ORDER BY " + orderBy + " LIMIT " + limit, all,
         rs -> new long[] {rs.getLong(1), rs.getLong(2)});
 
     String next = "";

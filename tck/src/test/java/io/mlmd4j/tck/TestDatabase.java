@@ -36,6 +36,17 @@ final class TestDatabase implements AutoCloseable {
     return open(settings.migration());
   }
 
+  /**
+   * Opens a store on this database whose LQL walks run one query per hop
+   * ({@code lineageWalk=perHop}), as on a server without recursive queries.
+   */
+  MetadataStore openWalkingPerHop() {
+    MetadataStore store = MetadataStore.open(new ConnectionSettings(settings.config(),
+        settings.migration(), true));
+    stores.add(store);
+    return store;
+  }
+
   /** Opens a store on this database with these migration options. */
   MetadataStore open(MigrationOptions migration) {
     MetadataStore store = MetadataStore.open(settings.config(), migration);
