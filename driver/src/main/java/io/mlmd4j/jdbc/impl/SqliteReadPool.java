@@ -8,7 +8,8 @@ import javax.sql.DataSource;
  * A small pool over a SQLite store's read-only connections. The store hands out a new SQLite
  * connection per call, and a new connection reads the database's schema again before its first
  * query: about 2 ms, sixty times the cost of a point query. The driver runs every statement on
- * a connection of its own, so it keeps a few open.
+ * a connection of its own, so it keeps a few open, each with its prepared statements
+ * ({@link StatementCache}).
  */
 final class SqliteReadPool {
 
@@ -19,7 +20,7 @@ final class SqliteReadPool {
   /** A pool over {@code connections}, which it opens as needed; close it before the store. */
   static HikariDataSource over(DataSource connections, String name) {
     HikariConfig config = new HikariConfig();
-    config.setDataSource(connections);
+    config.setDataSource(StatementCache.over(connections));
     config.setPoolName("mlmd4j-sql-" + name);
     config.setMaximumPoolSize(SIZE);
     config.setMinimumIdle(0);
