@@ -16,7 +16,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -43,6 +48,58 @@ class ConnectionTest {
           + " FROM artifact.\"ModelScore\" WHERE accuracy > 0.9"))
           .containsExactly(List.of("eval-1", 0.93, true));
     }
+  }
+
+  /**
+   * One connection serves many threads at once, as JDBC asks and SchemaCrawler does (it reads
+   * the columns of many tables in parallel): metadata, statements and prepared statements all
+   * give their answers, none fails.
+   */
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void threadsShareOneConnection(Backend backend) throws Exception {
+    Connection c = TestConnections.filled(backend);
+    List<List<Object>> typeNames = TestConnections.rows(c,
+        "SELECT name FROM artifact_types ORDER BY name");
+    Object artifacts = TestConnections.value(c, "SELECT COUNT(*) FROM artifacts");
+    List<Callable<Void>> tasks = new ArrayList<>();
+    for (int task = 0; task < 400; task++) {
+      int kind = task % 8;
+      tasks.add(() -> {
+        if (kind == 0) {
+          assertThat(TestConnections.rows(c, "SELECT name FROM artifact_types ORDER BY name"))
+              .isEqualTo(typeNames);
+        } else if (kind == 1) {
+          try (PreparedStatement p = c.prepareStatement(
+              "SELECT COUNT(*) FROM artifacts WHERE id > ?")) {
+            p.setLong(1, 0);
+            try (ResultSet rs = p.executeQuery()) {
+              assertThat(rs.next()).isTrue();
+              assertThat(rs.getObject(1)).isEqualTo(artifacts);
+            }
+          }
+        } else {
+          // Each metadata answer is a statement of its own: these make them fastest.
+          int columns = 0;
+          try (ResultSet rs = c.getMetaData().getColumns(null, "mlmd", "artifacts", "%")) {
+            while (rs.next()) {
+              columns++;
+            }
+          }
+          assertThat(columns).isEqualTo(9);
+        }
+        return null;
+      });
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      for (Future<Void> f : pool.invokeAll(tasks)) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(c.isClosed()).isFalse();
   }
 
   private static Artifact evaluation(long typeId, String name, double accuracy, boolean ok) {

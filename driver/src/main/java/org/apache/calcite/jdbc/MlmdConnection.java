@@ -38,6 +38,7 @@ public final class MlmdConnection extends CalciteConnectionImpl {
   MlmdConnection(Driver driver, AvaticaFactory factory, String url, Properties info,
       @Nullable CalciteSchema rootSchema, @Nullable JavaTypeFactory typeFactory) {
     super(driver, factory, url, info, rootSchema, typeFactory);
+    ConcurrentServer.install(this);
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.apache.calcite.jdbc;
 
 import java.sql.Connection;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.calcite.avatica.AvaticaConnection;
 
 /**
@@ -9,11 +10,22 @@ import org.apache.calcite.avatica.AvaticaConnection;
  */
 public abstract class MlmdMetaBase extends CalciteMetaImpl {
 
+  /** Statement ids; Avatica counts them with an unguarded {@code int}, which threads race on. */
+  private final AtomicInteger statementIds = new AtomicInteger();
+
   protected MlmdMetaBase(AvaticaConnection connection) {
     super((CalciteConnectionImpl) connection, CalciteMetaTableFactoryImpl.INSTANCE,
         CalciteMetaColumnFactoryImpl.INSTANCE);
     connProps.setAutoCommit(true).setReadOnly(true)
         .setTransactionIsolation(Connection.TRANSACTION_NONE);
     connProps.setDirty(false);
+  }
+
+  @Override
+  public StatementHandle createStatement(ConnectionHandle ch) {
+    StatementHandle h = new StatementHandle(ch.id, statementIds.getAndIncrement(), null);
+    CalciteConnectionImpl calciteConnection = (CalciteConnectionImpl) connection;
+    calciteConnection.server.addStatement(calciteConnection, h);
+    return h;
   }
 }
