@@ -9,7 +9,9 @@ import io.mlmd4j.proto.GetArtifactsRequest;
 import io.mlmd4j.proto.GetContextsRequest;
 import io.mlmd4j.proto.GetExecutionsRequest;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.Statement;
@@ -147,6 +149,42 @@ class StatementTest {
       assertThatThrownBy(() -> s.executeQuery("SELECT * FROM artifact.\"NoSuchType\""))
           .isInstanceOf(SQLSyntaxErrorException.class)
           .hasMessageContaining("NoSuchType");
+    }
+  }
+
+  /**
+   * Arithmetic the driver computes itself fails with a data exception: a constant (Calcite
+   * compiles it into a static initializer), a parameter, rows of the lineage function.
+   */
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void arithmeticErrorsAreDataExceptions(Backend backend) throws SQLException {
+    Connection c = TestConnections.filled(backend);
+    try (Statement s = c.createStatement()) {
+      assertThatThrownBy(() -> s.executeQuery("SELECT 1/0"))
+          .isInstanceOf(SQLDataException.class).hasMessageContaining("Division by zero")
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22012");
+      assertThatThrownBy(() -> readAll(s.executeQuery("SELECT 1 / (distance - distance)"
+          + " FROM TABLE(lineage('UPSTREAM', 'ARTIFACTS', 'id > 0'))")))
+          .isInstanceOf(SQLDataException.class)
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22012");
+    }
+    try (PreparedStatement p = c.prepareStatement("SELECT 10 / ? FROM (VALUES (1)) t(x)")) {
+      p.setInt(1, 0);
+      assertThatThrownBy(() -> readAll(p.executeQuery()))
+          .isInstanceOf(SQLDataException.class)
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22012");
+      p.setInt(1, 5);
+      assertThat(TestConnections.rows(p.executeQuery())).containsExactly(List.of(2));
+    }
+    assertThat(TestConnections.value(c, "SELECT 7 * 6")).isEqualTo(42);
+  }
+
+  private static void readAll(ResultSet rs) throws SQLException {
+    try (rs) {
+      while (rs.next()) {
+        rs.getObject(1);
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package io.mlmd4j.jdbc.impl;
 
 import io.mlmd4j.grammar.QuerySyntaxException;
+import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLNonTransientConnectionException;
@@ -12,8 +13,9 @@ import org.apache.calcite.sql.parser.SqlParseException;
  * Turns what Calcite throws into SQLExceptions with SQLStates: an LQL syntax error is 42601 with
  * its line and column, an SQL parse error 42000 with its line and column, a query naming a
  * missing table or column (or otherwise invalid) is 42000 with the position of the offending
- * text, a failure of the backend keeps the backend's SQLState, an unsupported feature is 0A000,
- * anything else HY000.
+ * text, a failure of the backend keeps the backend's SQLState, an arithmetic error computed in
+ * the driver is a data exception (22012 division by zero, 22003 out of range, 22018 a string
+ * that is not a number), an unsupported feature is 0A000, anything else HY000.
  */
 public final class SqlErrors {
 
@@ -25,6 +27,12 @@ public final class SqlErrors {
   public static final String UNSUPPORTED = "0A000";
   /** SQLState HY000: general error. */
   public static final String GENERAL = "HY000";
+  /** SQLState 22012: division by zero. */
+  public static final String DIVISION_BY_ZERO = "22012";
+  /** SQLState 22003: numeric value out of range. */
+  public static final String OUT_OF_RANGE = "22003";
+  /** SQLState 22018: invalid character value for cast. */
+  public static final String INVALID_NUMBER = "22018";
   /** SQLState 08003: connection does not exist. */
   public static final String NO_CONNECTION = "08003";
   /** SQLState 55000: object not in prerequisite state (a closed statement or result set). */
@@ -37,6 +45,16 @@ public final class SqlErrors {
     return what.equals("Connection")
         ? new SQLNonTransientConnectionException("Connection is closed", NO_CONNECTION)
         : new SQLException(what + " is closed", NOT_IN_STATE);
+  }
+
+  /**
+   * The SQLException to report for what executing or reading a statement threw: Avatica wraps
+   * runtime exceptions, but not those raised while reading rows, nor the
+   * {@code ExceptionInInitializerError} of Calcite's generated code when it computes a constant
+   * (as in {@code SELECT 1/0}).
+   */
+  public static SQLException translateThrown(Throwable e) {
+    return translate(e instanceof SQLException s ? s : new SQLException(e.getMessage(), e));
   }
 
   /** The SQLException to report for {@code e}, which Calcite or Avatica raised. */
@@ -65,6 +83,14 @@ public final class SqlErrors {
       if (t instanceof SQLException backend && backend.getSQLState() != null) {
         return new SQLException("The database failed the query: " + backend.getMessage(),
             backend.getSQLState(), backend.getErrorCode(), e);
+      }
+      if (t instanceof ArithmeticException a) {
+        boolean byZero = String.valueOf(a.getMessage()).contains("by zero");
+        return new SQLDataException(byZero ? "Division by zero" : a.getMessage(),
+            byZero ? DIVISION_BY_ZERO : OUT_OF_RANGE, e);
+      }
+      if (t instanceof NumberFormatException n) {
+        return new SQLDataException("Not a number: " + n.getMessage(), INVALID_NUMBER, e);
       }
       if (t instanceof UnsupportedOperationException) {
         return new SQLFeatureNotSupportedException(e.getMessage(), UNSUPPORTED, e);

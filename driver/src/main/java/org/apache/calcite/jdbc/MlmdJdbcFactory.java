@@ -2,6 +2,7 @@ package org.apache.calcite.jdbc;
 
 import io.mlmd4j.jdbc.impl.LqlSignature;
 import io.mlmd4j.jdbc.impl.SqlErrors;
+import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -181,6 +182,24 @@ public class MlmdJdbcFactory extends CalciteFactory {
     }
 
     @Override
+    public ResultSet executeQuery() throws SQLException {
+      try {
+        return super.executeQuery();
+      } catch (SQLException | RuntimeException | ExceptionInInitializerError e) {
+        throw SqlErrors.translateThrown(e);
+      }
+    }
+
+    @Override
+    public boolean execute() throws SQLException {
+      try {
+        return super.execute();
+      } catch (SQLException | RuntimeException | ExceptionInInitializerError e) {
+        throw SqlErrors.translateThrown(e);
+      }
+    }
+
+    @Override
     public boolean getMoreResults(int current) throws SQLException {
       checkOpen();
       if (current == CLOSE_CURRENT_RESULT && openResultSet instanceof MlmdResultSet open
@@ -211,6 +230,16 @@ public class MlmdJdbcFactory extends CalciteFactory {
       }
     }
 
+    /** Rows computed in the driver can fail as they are read (a division by zero, say). */
+    @Override
+    public boolean next() throws SQLException {
+      try {
+        return super.next();
+      } catch (SQLException | RuntimeException | ExceptionInInitializerError e) {
+        throw SqlErrors.translateThrown(e);
+      }
+    }
+
     /** Whether this is a result set of an LQL statement that has another after it. */
     boolean hasNextLqlResult() {
       return signature instanceof LqlSignature lql && lql.hasNext();
@@ -229,7 +258,7 @@ public class MlmdJdbcFactory extends CalciteFactory {
       try {
         rs.execute();
       } catch (RuntimeException e) {
-        throw SqlErrors.translate(new SQLException(e.getMessage(), e));
+        throw SqlErrors.translateThrown(e);
       }
       return rs;
     }

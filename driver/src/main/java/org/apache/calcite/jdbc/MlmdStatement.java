@@ -22,6 +22,8 @@ public final class MlmdStatement extends CalciteStatement {
       super.executeInternal(sql);
     } catch (SQLException e) {
       throw SqlErrors.translate(e);
+    } catch (RuntimeException | ExceptionInInitializerError e) {
+      throw SqlErrors.translateThrown(e);
     }
   }
 
