@@ -13,7 +13,7 @@ final class LqlText {
 
   /** Whether {@code sql} is an LQL statement rather than SQL. */
   static boolean isLql(String sql) {
-    int start = skipComments(sql);
+    int start = Blanks.skip(sql, 0);
     int end = start;
     while (end < sql.length() && isWordChar(sql.charAt(end))) {
       end++;
@@ -28,32 +28,13 @@ final class LqlText {
    * and columns are those of the text the user wrote.
    */
   static String forParser(String sql) {
-    int start = skipComments(sql);
+    int start = Blanks.skip(sql, 0);
     StringBuilder b = new StringBuilder(sql.length());
     for (int i = 0; i < start; i++) {
       char c = sql.charAt(i);
       b.append(c == '\n' || c == '\r' ? c : ' ');
     }
     return b.append(sql, start, sql.length()).toString();
-  }
-
-  private static int skipComments(String sql) {
-    int i = 0;
-    int n = sql.length();
-    while (i < n) {
-      if (Character.isWhitespace(sql.charAt(i))) {
-        i++;
-      } else if (sql.startsWith("--", i)) {
-        int end = sql.indexOf('\n', i);
-        i = end < 0 ? n : end + 1;
-      } else if (sql.startsWith("/*", i)) {
-        int end = sql.indexOf("*/", i + 2);
-        i = end < 0 ? n : end + 2;
-      } else {
-        break;
-      }
-    }
-    return i;
   }
 
   private static boolean isWordChar(char c) {

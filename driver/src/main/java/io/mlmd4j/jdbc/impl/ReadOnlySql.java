@@ -31,21 +31,10 @@ public final class ReadOnlySql {
   }
 
   static String firstKeyword(String sql) {
-    int i = 0;
     int n = sql.length();
-    while (i < n) {
-      char c = sql.charAt(i);
-      if (Character.isWhitespace(c) || c == '(') {
-        i++;
-      } else if (sql.startsWith("--", i)) {
-        int end = sql.indexOf('\n', i);
-        i = end < 0 ? n : end + 1;
-      } else if (sql.startsWith("/*", i)) {
-        int end = sql.indexOf("*/", i + 2);
-        i = end < 0 ? n : end + 2;
-      } else {
-        break;
-      }
+    int i = Blanks.skip(sql, 0);
+    while (i < n && sql.charAt(i) == '(') {
+      i = Blanks.skip(sql, i + 1);
     }
     int start = i;
     while (i < n && Character.isLetter(sql.charAt(i))) {

@@ -229,6 +229,12 @@ final class StatementCache {
       public Object invoke(Object proxy, Method method, @Nullable Object[] args)
           throws Throwable {
         String name = method.getName();
+        if (name.equals("equals")) {
+          return proxy == args[0];
+        }
+        if (name.equals("hashCode")) {
+          return System.identityHashCode(proxy);
+        }
         if (proxy != lent) {
           // A proxy lent earlier and closed: it behaves as a closed statement.
           switch (name) {
@@ -236,10 +242,6 @@ final class StatementCache {
               return true;
             case "close":
               return null;
-            case "equals":
-              return proxy == args[0];
-            case "hashCode":
-              return System.identityHashCode(proxy);
             default:
               throw new SQLException("The statement is closed", "HY010");
           }
@@ -250,10 +252,6 @@ final class StatementCache {
             return null;
           case "getConnection":
             return connectionProxy;
-          case "equals":
-            return proxy == args[0];
-          case "hashCode":
-            return System.identityHashCode(proxy);
           default:
             break;
         }
