@@ -13,14 +13,40 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLTimeoutException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** PreparedStatement: parameters, re-execution, parameter metadata, errors. */
 class PreparedStatementTest {
+
+  /**
+   * A prepared statement's timeout and cancel stop its query in the backend, each execution
+   * anew.
+   */
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  @Timeout(120)
+  void timeoutAndCancelStopTheQuery(Backend backend) throws Exception {
+    Connection c = TestConnections.filled(backend);
+    try (PreparedStatement p = c.prepareStatement(StatementTest.ENDLESS + " + ?")) {
+      p.setLong(1, 0);
+      p.setQueryTimeout(1);
+      assertThatThrownBy(p::executeQuery).isInstanceOf(SQLTimeoutException.class)
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("HYT00");
+      p.setQueryTimeout(0);
+      assertThatThrownBy(() -> StatementTest.whileCancelling(p, p::executeQuery))
+          .isInstanceOf(SQLException.class)
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("57014");
+      // A new execution is not taken for cancelled: it runs until its own timeout.
+      p.setQueryTimeout(1);
+      assertThatThrownBy(p::executeQuery).isInstanceOf(SQLTimeoutException.class);
+    }
+  }
 
   @ParameterizedTest
   @EnumSource(Backend.class)

@@ -14,8 +14,11 @@ import java.sql.ResultSet;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -186,6 +189,73 @@ class StatementTest {
         rs.getObject(1);
       }
     }
+  }
+
+  /** Six artifacts tables joined: far more rows than any test waits for, all in the backend. */
+  static final String ENDLESS = "SELECT COUNT(*) FROM artifacts a, artifacts b, artifacts c,"
+      + " artifacts d, artifacts e, artifacts f WHERE a.id + b.id + c.id + d.id + e.id > f.id";
+
+  /**
+   * A query timeout stops the query in the backend (sqlite-jdbc's own timeout only bounds
+   * waiting for locks); the statement and its connection work on afterwards.
+   */
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  @Timeout(120) // a timeout that does not work fails here rather than hanging the build
+  void aQueryTimeoutStopsTheQuery(Backend backend) throws SQLException {
+    Connection c = TestConnections.filled(backend);
+    assertThat(TestConnections.plan(c, ENDLESS)).startsWith("JdbcToEnumerableConverter");
+    try (Statement s = c.createStatement()) {
+      s.setQueryTimeout(1);
+      assertThatThrownBy(() -> s.executeQuery(ENDLESS))
+          .isInstanceOf(SQLTimeoutException.class).hasMessageContaining("timeout of 1 s")
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("HYT00");
+      try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM artifact_types")) {
+        assertThat(rs.next()).isTrue();
+      }
+    }
+  }
+
+  /** Cancel from another thread stops the query in the backend; the statement works on. */
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  @Timeout(120)
+  void cancelStopsTheQuery(Backend backend) throws Exception {
+    Connection c = TestConnections.filled(backend);
+    try (Statement s = c.createStatement()) {
+      assertThatThrownBy(() -> whileCancelling(s, () -> s.executeQuery(ENDLESS)))
+          .isInstanceOf(SQLException.class).hasMessageContaining("cancelled")
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("57014");
+      assertThat(TestConnections.rows(s.executeQuery("SELECT 1 + 1"))).containsExactly(
+          List.of(2));
+    }
+  }
+
+  /** Runs {@code work} while another thread cancels {@code s} every 100 ms until it ends. */
+  static void whileCancelling(Statement s, ThrowingRunnable work) throws Exception {
+    AtomicBoolean over = new AtomicBoolean();
+    Thread canceller = new Thread(() -> {
+      while (!over.get()) {
+        try {
+          Thread.sleep(100);
+          s.cancel();
+        } catch (InterruptedException | SQLException e) {
+          return;
+        }
+      }
+    });
+    canceller.start();
+    try {
+      work.run();
+    } finally {
+      over.set(true);
+      canceller.join();
+    }
+  }
+
+  /** Work that may throw. */
+  interface ThrowingRunnable {
+    void run() throws Exception;
   }
 
   @ParameterizedTest

@@ -192,7 +192,7 @@ final class MySqlSource extends MetadataSource {
     try (Connection c = checkout()) {
       T result;
       try {
-        result = work.run(c);
+        result = work.run(Cancellation.enrol(c));
       } catch (SQLException | RuntimeException | Error e) {
         rollbackQuietly(c, e);
         throw e;

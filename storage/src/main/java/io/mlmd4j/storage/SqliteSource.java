@@ -211,7 +211,7 @@ final class SqliteSource extends MetadataSource {
     try (Statement s = connection.createStatement()) {
       s.execute(writes ? "BEGIN IMMEDIATE" : "BEGIN");
       try {
-        T result = work.run(connection);
+        T result = work.run(Cancellation.enrol(connection));
         s.execute("COMMIT");
         return result;
       } catch (SQLException | RuntimeException | Error e) {

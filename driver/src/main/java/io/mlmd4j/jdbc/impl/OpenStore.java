@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.mlmd4j.MetadataStore;
 import io.mlmd4j.connect.Backend;
 import io.mlmd4j.connect.ConnectionSettings;
+import io.mlmd4j.storage.Cancellation;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Locale;
@@ -62,7 +63,8 @@ final class OpenStore {
         dataSource = pool;
       }
       return new OpenStore(settings, store,
-          PhysicalSchema.load(settings.backend(), dataSource, MlmdSchema.NAME),
+          PhysicalSchema.load(settings.backend(), Cancellation.enrolling(dataSource),
+              MlmdSchema.NAME),
           new TypeDirectory(dataSource), pool);
     } catch (SQLException | RuntimeException e) {
       if (pool != null) {

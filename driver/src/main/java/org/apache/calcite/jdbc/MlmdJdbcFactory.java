@@ -1,7 +1,9 @@
 package org.apache.calcite.jdbc;
 
 import io.mlmd4j.jdbc.impl.LqlSignature;
+import io.mlmd4j.jdbc.impl.QueryControl;
 import io.mlmd4j.jdbc.impl.SqlErrors;
+import io.mlmd4j.storage.Cancellation;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -165,8 +167,19 @@ public class MlmdJdbcFactory extends CalciteFactory {
     }
   }
 
-  /** A prepared statement whose calls after close fail with an SQLState. */
-  static final class MlmdPreparedStatement extends CalcitePreparedStatement {
+  /** A statement of the driver, with its cancel and timeout. */
+  interface Controlled {
+    QueryControl control();
+  }
+
+  /**
+   * A prepared statement whose calls after close fail with an SQLState, and whose cancel and
+   * query timeout stop the query in the backend.
+   */
+  static final class MlmdPreparedStatement extends CalcitePreparedStatement
+      implements Controlled {
+
+    private final QueryControl control = new QueryControl();
     MlmdPreparedStatement(CalciteConnectionImpl connection, Meta.@Nullable StatementHandle h,
         CalcitePrepare.CalciteSignature<?> signature, int resultSetType, int resultSetConcurrency,
         int resultSetHoldability) throws SQLException {
@@ -182,21 +195,42 @@ public class MlmdJdbcFactory extends CalciteFactory {
     }
 
     @Override
+    public QueryControl control() {
+      return control;
+    }
+
+    @Override
     public ResultSet executeQuery() throws SQLException {
-      try {
+      cancelFlag.set(false);
+      try (Cancellation.Scope scope = control.start(getQueryTimeout()).enter()) {
         return super.executeQuery();
       } catch (SQLException | RuntimeException | ExceptionInInitializerError e) {
-        throw SqlErrors.translateThrown(e);
+        throw control.translate(e);
       }
     }
 
     @Override
     public boolean execute() throws SQLException {
-      try {
+      cancelFlag.set(false);
+      try (Cancellation.Scope scope = control.start(getQueryTimeout()).enter()) {
         return super.execute();
       } catch (SQLException | RuntimeException | ExceptionInInitializerError e) {
-        throw SqlErrors.translateThrown(e);
+        throw control.translate(e);
       }
+    }
+
+    /** Stops the query in the backend first: Calcite's cancel waits for the execution to end. */
+    @Override
+    public void cancel() throws SQLException {
+      checkOpen();
+      control.cancel();
+      super.cancel();
+    }
+
+    @Override
+    protected void close_() {
+      control.finish();
+      super.close_();
     }
 
     @Override
@@ -215,12 +249,20 @@ public class MlmdJdbcFactory extends CalciteFactory {
     }
   }
 
-  /** A result set whose calls after close fail with an SQLState. */
+  /**
+   * A result set whose calls after close fail with an SQLState; the rows it reads run in its
+   * statement's execution, which a cancel or timeout stops and its close ends.
+   */
   static final class MlmdResultSet extends CalciteResultSet {
+    private final @Nullable QueryControl control;
+    private final @Nullable Cancellation execution;
+
     MlmdResultSet(AvaticaStatement statement, CalcitePrepare.CalciteSignature<?> signature,
         ResultSetMetaData metaData, TimeZone timeZone, Meta.Frame firstFrame)
         throws SQLException {
       super(statement, signature, metaData, timeZone, firstFrame);
+      this.control = statement instanceof Controlled c ? c.control() : null;
+      this.execution = control == null ? null : control.current();
     }
 
     @Override
@@ -230,13 +272,31 @@ public class MlmdJdbcFactory extends CalciteFactory {
       }
     }
 
-    /** Rows computed in the driver can fail as they are read (a division by zero, say). */
+    /**
+     * Reads a row in the statement's execution. Rows computed in the driver can fail as they
+     * are read (a division by zero, say).
+     */
     @Override
     public boolean next() throws SQLException {
-      try {
+      if (control == null) {
+        try {
+          return super.next();
+        } catch (SQLException | RuntimeException | ExceptionInInitializerError e) {
+          throw SqlErrors.translateThrown(e);
+        }
+      }
+      try (Cancellation.Scope scope = control.enter()) {
         return super.next();
       } catch (SQLException | RuntimeException | ExceptionInInitializerError e) {
-        throw SqlErrors.translateThrown(e);
+        throw control.translate(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      super.close();
+      if (control != null) {
+        control.finish(execution);
       }
     }
 

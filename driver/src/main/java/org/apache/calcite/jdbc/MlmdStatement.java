@@ -1,13 +1,20 @@
 package org.apache.calcite.jdbc;
 
+import io.mlmd4j.jdbc.impl.QueryControl;
 import io.mlmd4j.jdbc.impl.ReadOnlySql;
 import io.mlmd4j.jdbc.impl.SqlErrors;
+import io.mlmd4j.storage.Cancellation;
 import java.sql.SQLException;
 import org.apache.calcite.avatica.Meta;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-/** A statement of mlmd4j's driver: Calcite's, with read-only SQL and errors with SQLStates. */
-public final class MlmdStatement extends CalciteStatement {
+/**
+ * A statement of mlmd4j's driver: Calcite's, with read-only SQL, errors with SQLStates, and a
+ * cancel and query timeout that stop the query in the backend.
+ */
+public final class MlmdStatement extends CalciteStatement implements MlmdJdbcFactory.Controlled {
+
+  private final QueryControl control = new QueryControl();
 
   MlmdStatement(CalciteConnectionImpl connection, Meta.@Nullable StatementHandle h,
       int resultSetType, int resultSetConcurrency, int resultSetHoldability) {
@@ -18,13 +25,31 @@ public final class MlmdStatement extends CalciteStatement {
   @Override
   protected void executeInternal(String sql) throws SQLException {
     ReadOnlySql.check(sql);
-    try {
+    cancelFlag.set(false);
+    try (Cancellation.Scope scope = control.start(getQueryTimeout()).enter()) {
       super.executeInternal(sql);
-    } catch (SQLException e) {
-      throw SqlErrors.translate(e);
-    } catch (RuntimeException | ExceptionInInitializerError e) {
-      throw SqlErrors.translateThrown(e);
+    } catch (SQLException | RuntimeException | ExceptionInInitializerError e) {
+      throw control.translate(e);
     }
+  }
+
+  @Override
+  public QueryControl control() {
+    return control;
+  }
+
+  /** Stops the query in the backend first: Calcite's cancel waits for the execution to end. */
+  @Override
+  public void cancel() throws SQLException {
+    checkOpen();
+    control.cancel();
+    super.cancel();
+  }
+
+  @Override
+  protected void close_() {
+    control.finish();
+    super.close_();
   }
 
   @Override

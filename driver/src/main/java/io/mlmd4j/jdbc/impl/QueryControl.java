@@ -1,0 +1,107 @@
+package io.mlmd4j.jdbc.impl;
+
+import io.mlmd4j.storage.Cancellation;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * {@code Statement.cancel} and {@code setQueryTimeout} for one statement of the driver. Each
+ * execution gets a {@link Cancellation}; the work it does in the backend (the SQL statements,
+ * an LQL walk, the queries behind rows read later) runs in its scope, and a cancel, or the
+ * timeout counted from the start of the execution, stops what is running then. The execution
+ * ends when its result set closes or the statement runs again or closes.
+ */
+public final class QueryControl {
+
+  /** SQLState HYT00: timeout expired. */
+  public static final String TIMEOUT = "HYT00";
+  /** SQLState 57014: query canceled (PostgreSQL's, as pgjdbc reports it). */
+  public static final String CANCELLED = "57014";
+
+  private @Nullable Cancellation running;
+  private @Nullable ScheduledFuture<?> timer;
+  private int timeoutSeconds;
+  private volatile boolean timedOut;
+
+  /** Starts an execution, ending the one before; it times out after {@code timeoutSeconds}. */
+  public synchronized Cancellation start(int timeoutSeconds) {
+    finish();
+    Cancellation c = new Cancellation();
+    running = c;
+    timedOut = false;
+    this.timeoutSeconds = timeoutSeconds;
+    if (timeoutSeconds > 0) {
+      timer = Timer.INSTANCE.schedule(() -> {
+        timedOut = true;
+        c.cancel();
+      }, timeoutSeconds, TimeUnit.SECONDS);
+    }
+    return c;
+  }
+
+  /** Runs the caller's work in the current execution's scope until the scope closes. */
+  public synchronized Cancellation.Scope enter() {
+    Cancellation c = running;
+    return c == null ? () -> { } : c.enter();
+  }
+
+  /** Cancels what the current execution runs in the backend; from any thread. */
+  public synchronized void cancel() {
+    if (running != null) {
+      running.cancel();
+    }
+  }
+
+  /** The current execution's cancellation; null between executions. */
+  public synchronized @Nullable Cancellation current() {
+    return running;
+  }
+
+  /** Ends {@code execution} if it is still the current one (its result set closes). */
+  public synchronized void finish(@Nullable Cancellation execution) {
+    if (execution != null && execution == running) {
+      finish();
+    }
+  }
+
+  /** Ends the current execution: its timer stops, a later cancel reaches nothing. */
+  public synchronized void finish() {
+    if (timer != null) {
+      timer.cancel(false);
+      timer = null;
+    }
+    if (running != null) {
+      running.done();
+      running = null;
+    }
+  }
+
+  /**
+   * The SQLException to report for what the execution threw: a timeout or a cancel if it was
+   * stopped, else what {@link SqlErrors} makes of it.
+   */
+  public synchronized SQLException translate(Throwable e) {
+    if (running != null && running.isCancelled()) {
+      return timedOut
+          ? new SQLTimeoutException("The query ran past its timeout of " + timeoutSeconds
+              + " s and was stopped", TIMEOUT, e)
+          : new SQLException("The query was cancelled", CANCELLED, e);
+    }
+    return SqlErrors.translateThrown(e);
+  }
+
+  /** One daemon thread for every statement's timeout. */
+  private static final class Timer {
+    static final ScheduledExecutorService INSTANCE = Executors.newSingleThreadScheduledExecutor(
+        r -> {
+          Thread t = new Thread(r, "mlmd4j-query-timeout");
+          t.setDaemon(true);
+          return t;
+        });
+  }
+}
