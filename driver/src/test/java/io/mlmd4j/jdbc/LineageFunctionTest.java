@@ -43,6 +43,17 @@ class LineageFunctionTest {
 
     String plan = TestConnections.plan(c, sql);
     assertThat(plan).contains("EnumerableTableFunctionScan(invocation=[lineage(");
+    // The walk's artifact ids go to the backend in batches: it does not send the whole table.
+    assertThat(plan).contains("EnumerableBatchNestedLoopJoin").doesNotContain("HashJoin")
+        .containsPattern("\\$cor\\d+\\.artifact_id");
+    // The same with the function on the right.
+    String swapped = "SELECT a.id, a.name, l.distance FROM mlmd.artifacts a"
+        + " JOIN TABLE(mlmd.lineage('" + quote(UPSTREAM_OF_MODELS) + "')) l"
+        + " ON a.id = l.artifact_id"
+        + " WHERE a.type = 'Examples' ORDER BY l.distance DESC, a.id";
+    assertThat(TestConnections.rows(c, swapped)).isEqualTo(expected);
+    assertThat(TestConnections.plan(c, swapped)).contains("EnumerableBatchNestedLoopJoin")
+        .doesNotContain("HashJoin");
     // The artifacts side is one query in the backend, its filter on the type name included.
     String backendSide = plan.substring(plan.indexOf("JdbcToEnumerableConverter")
         + "JdbcToEnumerableConverter".length());

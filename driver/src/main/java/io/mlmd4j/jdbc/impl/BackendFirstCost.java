@@ -1,5 +1,6 @@
 package io.mlmd4j.jdbc.impl;
 
+import org.apache.calcite.adapter.enumerable.EnumerableBatchNestedLoopJoin;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.jdbc.JdbcToEnumerableConverter;
 import org.apache.calcite.plan.RelOptCost;
@@ -17,6 +18,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * of them a join or aggregate of rows fetched from the backend looked cheaper than the same work
  * done there; the JVM never does it faster than the database, which has the indexes. What the
  * backend cannot do (a table function, say) still runs in the JVM.
+ *
+ * <p>A batched nested-loop join is the exception: its work is the backend's, which looks up
+ * the keys of each batch of its left rows (the rows of a table function) in the right side's
+ * query, rather than send the whole table to the JVM for a hash join.
  */
 public final class BackendFirstCost implements MetadataHandler<BuiltInMetadata.NonCumulativeCost> {
 
@@ -35,7 +40,8 @@ public final class BackendFirstCost implements MetadataHandler<BuiltInMetadata.N
   public @Nullable RelOptCost getNonCumulativeCost(RelNode rel, RelMetadataQuery mq) {
     RelOptCost cost = rel.computeSelfCost(rel.getCluster().getPlanner(), mq);
     if (cost != null && rel instanceof EnumerableRel
-        && !(rel instanceof JdbcToEnumerableConverter)) {
+        && !(rel instanceof JdbcToEnumerableConverter)
+        && !(rel instanceof EnumerableBatchNestedLoopJoin)) {
       return cost.multiplyBy(PENALTY);
     }
     return cost;
