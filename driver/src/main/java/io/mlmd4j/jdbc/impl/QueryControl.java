@@ -44,8 +44,35 @@ public final class QueryControl {
     return c;
   }
 
+  /**
+   * Runs {@code execution} as a new execution timed out after {@code timeoutSeconds}, and
+   * reports what it throws as {@link #translate} does.
+   */
+  public <T> T execute(int timeoutSeconds, Call<T> execution) throws SQLException {
+    try (Cancellation.Scope scope = start(timeoutSeconds).enter()) {
+      return execution.call();
+    } catch (SQLException | RuntimeException | ExceptionInInitializerError e) {
+      throw translate(e);
+    }
+  }
+
+  /** Reads on in the current execution (rows, say), reporting errors as {@link #translate}. */
+  public <T> T resume(Call<T> work) throws SQLException {
+    try (Cancellation.Scope scope = enter()) {
+      return work.call();
+    } catch (SQLException | RuntimeException | ExceptionInInitializerError e) {
+      throw translate(e);
+    }
+  }
+
+  /** A JDBC call. */
+  @FunctionalInterface
+  public interface Call<T> {
+    T call() throws SQLException;
+  }
+
   /** Runs the caller's work in the current execution's scope until the scope closes. */
-  public synchronized Cancellation.Scope enter() {
+  private synchronized Cancellation.Scope enter() {
     Cancellation c = running;
     return c == null ? () -> { } : c.enter();
   }

@@ -202,21 +202,13 @@ public class MlmdJdbcFactory extends CalciteFactory {
     @Override
     public ResultSet executeQuery() throws SQLException {
       cancelFlag.set(false);
-      try (Cancellation.Scope scope = control.start(getQueryTimeout()).enter()) {
-        return super.executeQuery();
-      } catch (SQLException | RuntimeException | ExceptionInInitializerError e) {
-        throw control.translate(e);
-      }
+      return control.execute(getQueryTimeout(), super::executeQuery);
     }
 
     @Override
     public boolean execute() throws SQLException {
       cancelFlag.set(false);
-      try (Cancellation.Scope scope = control.start(getQueryTimeout()).enter()) {
-        return super.execute();
-      } catch (SQLException | RuntimeException | ExceptionInInitializerError e) {
-        throw control.translate(e);
-      }
+      return control.execute(getQueryTimeout(), super::execute);
     }
 
     /** Stops the query in the backend first: Calcite's cancel waits for the execution to end. */
@@ -285,11 +277,7 @@ public class MlmdJdbcFactory extends CalciteFactory {
           throw SqlErrors.translateThrown(e);
         }
       }
-      try (Cancellation.Scope scope = control.enter()) {
-        return super.next();
-      } catch (SQLException | RuntimeException | ExceptionInInitializerError e) {
-        throw control.translate(e);
-      }
+      return control.resume(super::next);
     }
 
     @Override

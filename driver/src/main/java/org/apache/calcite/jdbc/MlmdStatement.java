@@ -3,7 +3,6 @@ package org.apache.calcite.jdbc;
 import io.mlmd4j.jdbc.impl.QueryControl;
 import io.mlmd4j.jdbc.impl.ReadOnlySql;
 import io.mlmd4j.jdbc.impl.SqlErrors;
-import io.mlmd4j.storage.Cancellation;
 import java.sql.SQLException;
 import org.apache.calcite.avatica.Meta;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -26,11 +25,10 @@ public final class MlmdStatement extends CalciteStatement implements MlmdJdbcFac
   protected void executeInternal(String sql) throws SQLException {
     ReadOnlySql.check(sql);
     cancelFlag.set(false);
-    try (Cancellation.Scope scope = control.start(getQueryTimeout()).enter()) {
+    control.execute(getQueryTimeout(), () -> {
       super.executeInternal(sql);
-    } catch (SQLException | RuntimeException | ExceptionInInitializerError e) {
-      throw control.translate(e);
-    }
+      return null;
+    });
   }
 
   @Override
