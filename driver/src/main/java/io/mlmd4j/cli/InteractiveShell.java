@@ -64,7 +64,16 @@ final class InteractiveShell {
         if (StatementText.isBlank(text)) {
           continue;
         }
-        if (shell.run(text, out, out) == Shell.Outcome.QUIT) {
+        // Ctrl-C while a statement runs cancels it (the terminal would otherwise end the JVM).
+        Terminal.SignalHandler previous =
+            terminal.handle(Terminal.Signal.INT, signal -> shell.cancelRunning());
+        Shell.Outcome outcome;
+        try {
+          outcome = shell.run(text, out, out);
+        } finally {
+          terminal.handle(Terminal.Signal.INT, previous);
+        }
+        if (outcome == Shell.Outcome.QUIT) {
           break;
         }
       }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The statements and meta commands of {@code mlmd shell} on one JDBC connection of mlmd4j's
@@ -37,6 +38,9 @@ final class Shell {
 
   private final Connection connection;
   private ResultFormat format;
+
+  /** The statement executing now; null between statements. */
+  private volatile @Nullable Statement running;
 
   Shell(Connection connection, ResultFormat format) {
     this.connection = connection;
@@ -77,6 +81,7 @@ final class Shell {
    */
   void execute(String sql, PrintWriter out) throws SQLException {
     try (Statement statement = connection.createStatement()) {
+      running = statement;
       boolean isResultSet = statement.execute(sql);
       boolean first = true;
       while (true) {
@@ -95,6 +100,23 @@ final class Shell {
           break;
         }
         isResultSet = statement.getMoreResults();
+      }
+    } finally {
+      running = null;
+    }
+  }
+
+  /**
+   * Cancels the statement running now, if any: the shell calls it on Ctrl-C, from the thread
+   * that handles the signal. The statement fails with "cancelled" and the shell goes on.
+   */
+  void cancelRunning() {
+    Statement statement = running;
+    if (statement != null) {
+      try {
+        statement.cancel();
+      } catch (SQLException e) {
+        // Finished and closed meanwhile: nothing is left to cancel.
       }
     }
   }

@@ -129,6 +129,26 @@ class ShellTerminalIT {
     assertThat(Files.readString(home.resolve("stderr.txt"))).isEmpty();
   }
 
+  /** Ctrl-C while a statement runs cancels it in the database; the shell goes on. */
+  @Test
+  void ctrlCCancelsTheRunningStatement() throws Exception {
+    awaitScreen("a prompt", s -> s.contains("mlmd> "));
+    // Six artifacts tables of the lab fixture joined: runs for days if nothing stops it.
+    type("select count(*) from artifacts a, artifacts b, artifacts c, artifacts d,"
+        + " artifacts e, artifacts f where a.id + b.id + c.id + d.id + e.id > f.id;");
+    keys("Enter");
+    Thread.sleep(1000);
+    keys("C-c");
+    assertThat(awaitScreen("the cancelled statement and a new prompt",
+        s -> s.contains("Error: ") && s.endsWith("mlmd> ")))
+        .contains("Error: The query was cancelled [SQLState 57014]");
+    type("select 40 + 2 as answer from artifacts where id = 1;");
+    keys("Enter");
+    awaitScreen("a query after the cancel", s -> s.endsWith("\n    42\n(1 row)\nmlmd> "));
+    keys("C-d");
+    awaitExit();
+  }
+
   @Test
   void quitLeaves() throws Exception {
     awaitScreen("a prompt", s -> s.contains("mlmd> "));

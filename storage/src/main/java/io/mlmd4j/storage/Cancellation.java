@@ -39,8 +39,8 @@ public final class Cancellation {
   }
 
   /**
-   * Cancels what the statements made in this cancellation's scopes are running; work started
-   * after this is not stopped.
+   * Cancels what the statements made in this cancellation's scopes are running; statements
+   * asked for afterwards in its scopes fail (SQLState 57014) instead of starting.
    */
   public void cancel() {
     if (done) {
@@ -76,6 +76,12 @@ public final class Cancellation {
     }
     return (Connection) Proxy.newProxyInstance(Cancellation.class.getClassLoader(),
         new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+          boolean makesStatement = Statement.class.isAssignableFrom(method.getReturnType());
+          if (makesStatement && current.cancelled) {
+            // Cancelled before its query reached the database (while it was being planned):
+            // the query never starts.
+            throw new SQLException("The query was cancelled", "57014");
+          }
           Object result = invoke(connection, method, args);
           if (result instanceof Statement s && !current.done) {
             current.statements.add(s);

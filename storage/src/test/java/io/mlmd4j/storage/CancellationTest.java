@@ -57,6 +57,25 @@ class CancellationTest {
     }
   }
 
+  /** A cancel that comes before the query reaches the database keeps it from starting. */
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  @Timeout(120)
+  void aCancelBeforeTheQueryKeepsItFromStarting(Backend backend) {
+    try (MetadataSource source = MetadataSource.open(
+        ConnectionUrl.parse(TestDatabases.freshUrl(backend)))) {
+      Cancellation cancellation = new Cancellation();
+      cancellation.cancel();
+      try (Cancellation.Scope scope = cancellation.enter()) {
+        assertThatThrownBy(() -> source.read(c -> {
+          try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(endless())) {
+            return rs.next();
+          }
+        })).isInstanceOf(MlmdException.class).hasMessageContaining("cancelled");
+      }
+    }
+  }
+
   /** A query that runs for hours in any backend: ten rows joined with themselves 12 times. */
   private static String endless() {
     String digits = "(SELECT 0 AS d UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3"
