@@ -14,8 +14,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The JDBC surface of the driver (README.md, "SQL over JDBC"): read-only SQL, prepared
@@ -123,6 +125,39 @@ class JdbcSurfaceTest extends JdbcTckTest {
       assertThat(rs.getObject(1)).isInstanceOf(Long.class);
       assertThat(rs.getString("n")).isEqualTo("/a!");
       assertThat(md.getColumnType(4)).isEqualTo(Types.VARCHAR);
+    }
+  }
+
+  @StoreTest
+  @DisplayName("(JDBC) a query timeout and a cancel stop the query in the database")
+  @Timeout(120) // a timeout or cancel that does not work fails here rather than hang
+  void timeoutAndCancel() throws Exception {
+    type = put(artifactType("name: 'Data'"));
+    for (int i = 0; i < 20; i++) {
+      put(artifact("type_id: %d name: 'a" + i + "'", type));
+    }
+    StringBuilder endless = new StringBuilder("SELECT COUNT(*) FROM artifacts t0");
+    for (int i = 1; i < 8; i++) {
+      endless.append(", artifacts t").append(i);
+    }
+    try (Statement s = connection.createStatement()) {
+      s.setQueryTimeout(1);
+      assertSqlState("HYT00", () -> s.executeQuery(endless.toString()));
+      s.setQueryTimeout(0);
+      AtomicBoolean over = new AtomicBoolean();
+      Thread canceller = new Thread(() -> {
+        try {
+          Thread.sleep(500);
+          s.cancel();
+        } catch (InterruptedException | SQLException e) {
+          over.set(true);
+        }
+      });
+      canceller.start();
+      assertSqlState("57014", () -> s.executeQuery(endless.toString()));
+      canceller.join();
+      assertThat(over).isFalse();
+      assertThat(rows("SELECT COUNT(*) FROM artifacts")).containsExactly(List.of(20L));
     }
   }
 
