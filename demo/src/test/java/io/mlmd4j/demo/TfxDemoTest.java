@@ -6,11 +6,14 @@ import io.mlmd4j.MetadataStore;
 import io.mlmd4j.connect.Backend;
 import io.mlmd4j.proto.Artifact;
 import io.mlmd4j.proto.Context;
+import io.mlmd4j.proto.Event;
 import io.mlmd4j.proto.Execution;
 import io.mlmd4j.proto.GetArtifactByTypeAndNameRequest;
+import io.mlmd4j.proto.GetArtifactsByIDRequest;
 import io.mlmd4j.proto.GetArtifactsRequest;
 import io.mlmd4j.proto.GetContextByTypeAndNameRequest;
 import io.mlmd4j.proto.GetContextsRequest;
+import io.mlmd4j.proto.GetEventsByExecutionIDsRequest;
 import io.mlmd4j.proto.GetExecutionsByContextRequest;
 import io.mlmd4j.proto.GetExecutionsRequest;
 import io.mlmd4j.proto.GetParentContextsByContextRequest;
@@ -76,10 +79,16 @@ class TfxDemoTest {
           .isZero();
       assertThat(property(store, "ModelBlessing", "taxi-run-03.Evaluator.blessing", "blessed"))
           .isEqualTo(1);
-      // Run 5's cached ExampleGen hands run 4's examples on.
-      assertThat(store.getArtifactByTypeAndName(GetArtifactByTypeAndNameRequest.newBuilder()
-          .setTypeName("Examples").setArtifactName("taxi-run-05.CsvExampleGen.examples").build())
-          .hasArtifact()).isFalse();
+      // Run 5's cached ExampleGen hands run 4's examples on to run 5's StatisticsGen.
+      Execution statistics = store.getExecutions(GetExecutionsRequest.getDefaultInstance())
+          .getExecutionsList().stream()
+          .filter(e -> e.getName().equals("taxi-run-05.StatisticsGen")).findFirst().orElseThrow();
+      List<Long> inputs = store.getEventsByExecutionIDs(GetEventsByExecutionIDsRequest
+          .newBuilder().addExecutionIds(statistics.getId()).build()).getEventsList().stream()
+          .filter(e -> e.getType() == Event.Type.INPUT).map(Event::getArtifactId).toList();
+      assertThat(store.getArtifactsByID(GetArtifactsByIDRequest.newBuilder()
+          .addAllArtifactIds(inputs).build()).getArtifactsList()).extracting(Artifact::getName)
+          .containsExactly("taxi-run-04.CsvExampleGen.examples");
     }
   }
 
