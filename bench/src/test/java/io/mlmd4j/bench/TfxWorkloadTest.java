@@ -149,6 +149,7 @@ class TfxWorkloadTest {
           Execution e = store.getExecutionsByID(GetExecutionsByIDRequest.newBuilder()
               .addExecutionIds(step.executionId()).build()).getExecutions(0);
           assertThat(e.getLastKnownState()).isEqualTo(step.state());
+          assertThat(e.getName()).isEqualTo(plan.runId() + "." + step.component().nodeId());
           assertThat(e.getPropertiesCount()).isEqualTo(5);
           assertThat(e.getPropertiesOrThrow("run_id").getStringValue()).isEqualTo(plan.runId());
           assertThat(step.inputIds()).hasSize(step.component().inputs().size());

@@ -19,11 +19,6 @@ public final class TfxDemo {
 
   private TfxDemo() {}
 
-  /** The pipeline whose runs {@link #populate} records. */
-  public static TfxPipeline pipeline() {
-    return TAXI;
-  }
-
   /** Records runs 1 to {@code runs} ({@code taxi-run-01}...) of the pipeline in the store. */
   public static void populate(MetadataStore store, int runs) {
     for (int run = 1; run <= runs; run++) {
