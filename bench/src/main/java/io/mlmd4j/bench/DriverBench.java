@@ -2,6 +2,7 @@ package io.mlmd4j.bench;
 
 import io.mlmd4j.MetadataStore;
 import io.mlmd4j.connect.Backend;
+import io.mlmd4j.demo.TfxTypes;
 import io.mlmd4j.proto.PutArtifactsRequest;
 import java.io.BufferedReader;
 import java.io.File;

@@ -198,7 +198,7 @@ final class JdbcBaseline {
     s.addBatch();
   }
 
-  private static void setString(PreparedStatement s, int index, String value)
+  static void setString(PreparedStatement s, int index, String value)
       throws SQLException {
     if (value == null) {
       s.setNull(index, Types.VARCHAR);

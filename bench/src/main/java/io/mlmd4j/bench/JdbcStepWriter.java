@@ -69,8 +69,8 @@ final class JdbcStepWriter implements AutoCloseable {
     Execution e = request.getExecution();
     execution.setLong(1, e.getTypeId());
     execution.setInt(2, e.getLastKnownState().getNumber());
-    execution.setNull(3, Types.VARCHAR);
-    execution.setNull(4, Types.VARCHAR);
+    JdbcBaseline.setString(execution, 3, e.hasName() ? e.getName() : null);
+    JdbcBaseline.setString(execution, 4, e.hasExternalId() ? e.getExternalId() : null);
     execution.setLong(5, now);
     execution.setLong(6, now);
     execution.executeUpdate();

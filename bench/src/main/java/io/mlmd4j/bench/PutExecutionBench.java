@@ -3,6 +3,8 @@ package io.mlmd4j.bench;
 import io.mlmd4j.MetadataStore;
 import io.mlmd4j.MlmdException;
 import io.mlmd4j.connect.Backend;
+import io.mlmd4j.demo.TfxComponent;
+import io.mlmd4j.demo.TfxTypes;
 import io.mlmd4j.proto.Artifact;
 import io.mlmd4j.proto.Context;
 import io.mlmd4j.proto.GetArtifactsByIDRequest;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlmd4j.MetadataStore;
 import io.mlmd4j.connect.Backend;
+import io.mlmd4j.demo.TfxComponent;
+import io.mlmd4j.demo.TfxTypes;
 import io.mlmd4j.proto.Artifact;
 import io.mlmd4j.proto.Attribution;
 import io.mlmd4j.proto.Context;

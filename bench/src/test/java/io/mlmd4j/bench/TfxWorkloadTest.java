@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mlmd4j.MetadataStore;
 import io.mlmd4j.MlmdException;
 import io.mlmd4j.connect.Backend;
+import io.mlmd4j.demo.PipelineRun;
+import io.mlmd4j.demo.RunPlan;
+import io.mlmd4j.demo.TfxArtifactType;
+import io.mlmd4j.demo.TfxComponent;
+import io.mlmd4j.demo.TfxPipeline;
+import io.mlmd4j.demo.TfxTypes;
 import io.mlmd4j.proto.Artifact;
 import io.mlmd4j.proto.Context;
 import io.mlmd4j.proto.Event;
 import io.mlmd4j.proto.Execution;
-import io.mlmd4j.proto.GetArtifactsByIDRequest;
 import io.mlmd4j.proto.GetArtifactsByContextRequest;
+import io.mlmd4j.proto.GetArtifactsByIDRequest;
 import io.mlmd4j.proto.GetContextsByExecutionRequest;
 import io.mlmd4j.proto.GetEventsByExecutionIDsRequest;
 import io.mlmd4j.proto.GetExecutionsByContextRequest;
@@ -112,7 +118,7 @@ class TfxWorkloadTest {
       assertThat(step.getArtifactEventPairsList()).extracting(p -> p.getArtifact().hasId())
           .containsExactly(true, true, true, false, false);
       assertThat(step.getArtifactEventPairs(3).getEvent().getPath()).isEqualTo(
-          TfxWorkload.event(Event.Type.OUTPUT, "model", 0).getPath());
+          TfxPipeline.event(Event.Type.OUTPUT, "model", 0).getPath());
       assertThat(step.getArtifactEventPairs(4).getArtifact().getTypeId())
           .isEqualTo(types.artifactTypeId(TfxArtifactType.MODEL_RUN));
       assertThat(workload.completedStep(types, TfxComponent.TRAINER, 4, inputs, contexts)
@@ -143,6 +149,7 @@ class TfxWorkloadTest {
           Execution e = store.getExecutionsByID(GetExecutionsByIDRequest.newBuilder()
               .addExecutionIds(step.executionId()).build()).getExecutions(0);
           assertThat(e.getLastKnownState()).isEqualTo(step.state());
+          assertThat(e.getName()).isEqualTo(plan.runId() + "." + step.component().nodeId());
           assertThat(e.getPropertiesCount()).isEqualTo(5);
           assertThat(e.getPropertiesOrThrow("run_id").getStringValue()).isEqualTo(plan.runId());
           assertThat(step.inputIds()).hasSize(step.component().inputs().size());

@@ -48,8 +48,8 @@ class CachedCommandTest {
       assertThat(lines.get(1)).matches("ID +NAME +STATE +CREATED +PROPERTIES");
       assertThat(lines.subList(3, lines.size())).hasSize(3);
       assertThat(lines.get(3)).matches("\\d+ +taxi-run-03\\.StatisticsGen +COMPLETE +\\S+Z"
-          + " +component_id=StatisticsGen, pipeline_name=taxi, run_id=taxi-run-03,"
-          + " start_time_s=\\d+");
+          + " +component_id=StatisticsGen, exclude_splits=\\[\\], pipeline_name=taxi,"
+          + " run_id=taxi-run-03, stats_options_json=null");
       assertThat(lines.get(4)).contains("taxi-run-02.StatisticsGen");
       assertThat(lines.get(5)).contains("taxi-run-01.StatisticsGen");
     }

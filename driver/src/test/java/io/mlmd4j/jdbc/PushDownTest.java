@@ -23,8 +23,9 @@ class PushDownTest {
       "SELECT name, uri FROM artifacts WHERE state = 'LIVE' AND type = 'Model'",
       "SELECT a.type, COUNT(*) FROM artifacts a JOIN events e ON e.artifact_id = a.id"
           + " WHERE e.type = 'OUTPUT' GROUP BY a.type ORDER BY 2 DESC, 1 LIMIT 3",
-      "SELECT name, learning_rate FROM execution.\"tfx.components.trainer.component.Trainer\""
-          + " WHERE learning_rate > 0.03 ORDER BY learning_rate DESC LIMIT 2",
+      "SELECT name, learning_rate, train_steps"
+          + " FROM execution.\"tfx.components.trainer.component.Trainer\""
+          + " WHERE learning_rate > 0.02 ORDER BY train_steps DESC LIMIT 2",
       "SELECT m.name, COUNT(e.id) FROM artifact.\"Model\" m JOIN events e"
           + " ON e.artifact_id = m.id GROUP BY m.name",
       "SELECT name, COUNT(*), MAX(int_value) FROM artifact_properties"
@@ -72,7 +73,7 @@ class PushDownTest {
         .contains("JOIN").contains("ExecutionProperty").contains("'learning_rate'")
         .containsIgnoringCase("LIMIT"));
     assertThat(TestConnections.rows(c, query)).containsExactly(
-        List.of("taxi-run-01.Trainer", 0.1), List.of("taxi-run-02.Trainer", 0.05));
+        List.of("taxi-run-04.Trainer", 0.05, 4000L), List.of("taxi-run-01.Trainer", 0.05, 3000L));
   }
 
   /**

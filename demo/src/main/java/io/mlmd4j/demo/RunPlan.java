@@ -1,4 +1,4 @@
-package io.mlmd4j.bench;
+package io.mlmd4j.demo;
 
 /**
  * What one pipeline run does, as {@link TfxWorkload#plan} decides it from the seed: its index

@@ -1,4 +1,4 @@
-package io.mlmd4j.bench;
+package io.mlmd4j.demo;
 
 import io.mlmd4j.MetadataStore;
 import io.mlmd4j.proto.ContextType;

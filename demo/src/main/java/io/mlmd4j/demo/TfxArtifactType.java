@@ -1,4 +1,4 @@
-package io.mlmd4j.bench;
+package io.mlmd4j.demo;
 
 import io.mlmd4j.proto.ArtifactType;
 import io.mlmd4j.proto.ArtifactType.SystemDefinedBaseType;

@@ -1,4 +1,4 @@
-package io.mlmd4j.bench;
+package io.mlmd4j.demo;
 
 import io.mlmd4j.proto.ExecutionType;
 import io.mlmd4j.proto.PropertyType;
@@ -38,7 +38,7 @@ public enum TfxComponent {
           new Input("schema", "SchemaGen", "schema")),
       List.of(new Output("model", TfxArtifactType.MODEL),
           new Output("model_run", TfxArtifactType.MODEL_RUN)),
-      "module_file", PropertyType.STRING, "train_steps", PropertyType.INT),
+      "train_steps", PropertyType.INT, "learning_rate", PropertyType.DOUBLE),
   EVALUATOR("Evaluator", "tfx.components.evaluator.component.Evaluator",
       List.of(new Input("examples", "CsvExampleGen", "examples"),
           new Input("model", "Trainer", "model")),
