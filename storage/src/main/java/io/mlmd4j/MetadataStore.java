@@ -532,10 +532,13 @@ public final class MetadataStore implements AutoCloseable {
    * above 100: 100), in MLMD's server semantics: nodes and contexts dehydrated (ids only, in id
    * order), the events the walk kept, every type of each kind the mask names. Starting and ending
    * nodes are chosen by filter queries, so this needs mlmd4j-planner on the class path
-   * (UNIMPLEMENTED without it).
+   * (UNIMPLEMENTED without it). The walk is one recursive query (the planner's lineage walk)
+   * where the server has them, and a query per hop otherwise or with {@code lineageWalk=perHop};
+   * both give the same graph.
    */
   public GetLineageSubgraphResponse getLineageSubgraph(GetLineageSubgraphRequest request) {
-    return source.read(c -> new LineageOperations(c, source.dialect()).getLineageSubgraph(request));
+    return source.read(c -> new LineageOperations(c, source.dialect())
+        .getLineageSubgraph(request, target));
   }
 
   /**

@@ -4,6 +4,7 @@ import com.google.protobuf.FieldMask;
 import io.mlmd4j.MlmdException;
 import io.mlmd4j.proto.*;
 import io.mlmd4j.storage.Dialect;
+import io.mlmd4j.store.spi.SqlTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -147,11 +148,15 @@ public final class LineageOperations {
         + " MLMD; use GetLineageSubgraph");
   }
 
-  public GetLineageSubgraphResponse getLineageSubgraph(GetLineageSubgraphRequest request)
-      throws SQLException {
+  /**
+   * @param target the database as the planner sees it: the walk is one recursive query where
+   *     it allows them, a query per hop otherwise
+   */
+  public GetLineageSubgraphResponse getLineageSubgraph(GetLineageSubgraphRequest request,
+      SqlTarget target) throws SQLException {
     return GetLineageSubgraphResponse.newBuilder().setLineageSubgraph(
-        new LineageSubgraphQuery(connection, dialect, request.getLineageSubgraphQueryOptions())
-            .run(request.getReadMask())).build();
+        new LineageSubgraphQuery(connection, dialect, target,
+            request.getLineageSubgraphQueryOptions()).run(request.getReadMask())).build();
   }
 
   /** MLMD's edge checks: an event, both ends by index or id, indices in range, ids agreeing. */

@@ -13,25 +13,40 @@ import io.mlmd4j.proto.LineageSubgraphQueryOptions;
 import io.mlmd4j.proto.LineageSubgraphQueryOptions.Direction;
 import io.mlmd4j.proto.LineageSubgraphQueryOptions.EndingNodes;
 import io.mlmd4j.storage.Dialect;
+import io.mlmd4j.store.spi.LineagePlan;
+import io.mlmd4j.store.spi.LqlPlan;
 import io.mlmd4j.store.spi.NodeTable;
 import io.mlmd4j.store.spi.QueryCompilers;
 import io.mlmd4j.store.spi.SqlCondition;
 import io.mlmd4j.store.spi.SqlTarget;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * MLMD's GetLineageSubgraph: a breadth-first walk over events from the nodes a filter selects,
  * one hop (one event) per round, alternating between artifacts and executions, with MLMD's
- * rules for direction, ending nodes and the events kept. Each round is two queries (the events
- * of the frontier, their paths) plus one per 500 new nodes when there is an ending filter.
+ * rules for direction, ending nodes and the events kept.
+ *
+ * <p>Where the server has recursive queries, the nodes and events the walk can reach come from
+ * the planner's recursive lineage query (one query: an LQL walk with the same start nodes,
+ * direction and hop limit that stops at the ending nodes and returns them), and the rounds run
+ * in memory over its rows. Otherwise (or with {@code lineageWalk=perHop}) each round is a query
+ * for the events of the frontier, plus one per 500 new nodes when there is an ending filter.
+ * Either way the rounds are the same code, so the two walks keep the same nodes and events;
+ * the full events (with their paths) are read once at the end.
  *
  * <p>Decisions: nodes, contexts and links come back in id order (MLMD's order is that of a hash
  * set); the starting nodes are the first 101 by id, as MLMD's list query caps them.
@@ -48,20 +63,31 @@ final class LineageSubgraphQuery {
   private final Dialect dialect;
   private final EdgeRepository edges;
   private final TypeRepository types;
+  private final SqlTarget target;
   private final LineageSubgraphQueryOptions options;
+  /** The subgraph read by the recursive query; null when the walk queries each hop. */
+  private Reachable reachable;
 
   private final Set<Long> visitedArtifacts = new TreeSet<>();
   private final Set<Long> visitedExecutions = new TreeSet<>();
   private final Set<Long> endingArtifacts = new TreeSet<>();
   private final Set<Long> endingExecutions = new TreeSet<>();
-  private final List<Event> events = new ArrayList<>();
+  private final List<Long> events = new ArrayList<>();
 
-  LineageSubgraphQuery(Connection connection, Dialect dialect,
+  /** An event as the walk sees it. */
+  private record Edge(long id, long artifactId, long executionId, Event.Type type) {}
+
+  /**
+   * @param target the database as the planner sees it; the walk is one recursive query when it
+   *     allows recursive queries
+   */
+  LineageSubgraphQuery(Connection connection, Dialect dialect, SqlTarget target,
       LineageSubgraphQueryOptions options) {
     this.connection = connection;
     this.dialect = dialect;
     this.edges = new EdgeRepository(connection, dialect);
     this.types = new TypeRepository(connection);
+    this.target = target;
     this.options = options;
   }
 
@@ -104,6 +130,10 @@ final class LineageSubgraphQuery {
       throw MlmdException.notFound("Cannot find qualified nodes to start the traversal: no %s"
           + " matches '%s'", startKind.label(), startFilter);
     }
+    if (target.recursiveQueries()) {
+      reachable = Reachable.read(connection, target, walkStatement(startKind, startFilter,
+          startIds, maxHops));
+    }
     Set<Long> visitedStart = fromArtifacts ? visitedArtifacts : visitedExecutions;
     Set<Long> endingStart = fromArtifacts ? endingArtifacts : endingExecutions;
     endingStart.addAll(endingIds(startKind, startIds));
@@ -128,9 +158,9 @@ final class LineageSubgraphQuery {
    * nodes to expand next.
    */
   private List<Long> expand(boolean fromArtifacts, List<Long> frontier) throws SQLException {
-    List<Event> found = new ArrayList<>();
-    for (Event e : edges.events(fromArtifacts ? "artifact_id" : "execution_id", frontier)) {
-      if (follows(e.getType(), fromArtifacts)) {
+    List<Edge> found = new ArrayList<>();
+    for (Edge e : edgesOf(fromArtifacts, frontier)) {
+      if (follows(e.type(), fromArtifacts)) {
         found.add(e);
       }
     }
@@ -140,8 +170,8 @@ final class LineageSubgraphQuery {
     boolean includeEnding = (fromArtifacts ? options.getEndingExecutions()
         : options.getEndingArtifacts()).getIncludeEndingNodes();
     Set<Long> unvisited = new LinkedHashSet<>();
-    for (Event e : found) {
-      long to = fromArtifacts ? e.getExecutionId() : e.getArtifactId();
+    for (Edge e : found) {
+      long to = fromArtifacts ? e.executionId() : e.artifactId();
       if (!visited.contains(to) && !ending.contains(to)) {
         unvisited.add(to);
       }
@@ -150,20 +180,67 @@ final class LineageSubgraphQuery {
     unvisited.removeAll(ending);
     boolean directed = options.getDirection() == Direction.UPSTREAM
         || options.getDirection() == Direction.DOWNSTREAM;
-    for (Event e : found) {
-      long to = fromArtifacts ? e.getExecutionId() : e.getArtifactId();
+    for (Edge e : found) {
+      long to = fromArtifacts ? e.executionId() : e.artifactId();
       if (ending.contains(to)) {
         if (includeEnding) {
-          events.add(e);
+          events.add(e.id());
         }
       } else if (!visited.contains(to) || directed) {
         // An event to a node visited in an earlier hop is kept only on a directed walk: on an
         // undirected one it is the event that reached the node, already kept.
-        events.add(e);
+        events.add(e.id());
       }
     }
     visited.addAll(unvisited);
     return new ArrayList<>(unvisited);
+  }
+
+  /** The events of the frontier's nodes, in id order: from the walk's rows or one query. */
+  private List<Edge> edgesOf(boolean fromArtifacts, List<Long> frontier) throws SQLException {
+    if (reachable != null) {
+      return reachable.edgesOf(fromArtifacts, frontier);
+    }
+    return Sql.queryIn(connection, "SELECT id, artifact_id, execution_id, type FROM Event"
+        + " WHERE " + (fromArtifacts ? "artifact_id" : "execution_id") + " IN (%s) ORDER BY id",
+        List.of(), new HashSet<>(frontier), Reachable::edge);
+  }
+
+  /**
+   * The LQL walk whose rows hold every node and event the rounds can meet: the same start nodes
+   * (the filter, cut at the last of the first 101 ids), direction and hop limit, stopping at
+   * the ending nodes and returning them. LQL and MLMD agree on what a hop is and that stop
+   * nodes, start nodes included, are not walked through, so the walk reaches exactly the nodes
+   * MLMD's rounds reach; the rounds then pick the events MLMD keeps.
+   */
+  private String walkStatement(NodeKind startKind, String startFilter, List<Long> startIds,
+      long maxHops) {
+    String direction = switch (options.getDirection()) {
+      case UPSTREAM -> "UPSTREAM";
+      case DOWNSTREAM -> "DOWNSTREAM";
+      default -> "BOTH";
+    };
+    String nodes = startKind == NodeKind.ARTIFACT ? "ARTIFACTS" : "EXECUTIONS";
+    String start = "(" + startFilter + ")";
+    if (startIds.size() == MAX_STARTING_NODES) {
+      start += " AND id <= " + startIds.get(startIds.size() - 1);
+    }
+    List<String> stops = new ArrayList<>();
+    if (options.getEndingArtifacts().hasFilterQuery()) {
+      stops.add("ARTIFACTS WHERE " + everyIfEmpty(options.getEndingArtifacts()) + " INCLUSIVE");
+    }
+    if (options.getEndingExecutions().hasFilterQuery()) {
+      stops.add("EXECUTIONS WHERE " + everyIfEmpty(options.getEndingExecutions())
+          + " INCLUSIVE");
+    }
+    return "LINEAGE " + direction + " OF " + nodes + " WHERE " + start + "\nMAX HOPS " + maxHops
+        + (stops.isEmpty() ? "" : "\nSTOP AT " + String.join(", ", stops)) + "\nRETURN GRAPH";
+  }
+
+  /** An ending filter as LQL text; MLMD's empty ending filter selects every node. */
+  private static String everyIfEmpty(EndingNodes ending) {
+    return ending.getFilterQuery().isEmpty() ? "id IS NOT NULL"
+        : "(" + ending.getFilterQuery() + ")";
   }
 
   /** Whether the walk follows an event of {@code type} leaving an artifact or an execution. */
@@ -193,6 +270,9 @@ final class LineageSubgraphQuery {
         : options.getEndingExecutions();
     if (!ending.hasFilterQuery() || candidates.isEmpty()) {
       return Set.of();
+    }
+    if (reachable != null) {
+      return reachable.ending(kind == NodeKind.ARTIFACT, candidates);
     }
     SqlCondition condition = ending.getFilterQuery().isEmpty()
         ? new SqlCondition("1 = 1", List.of()) : filter(kind, ending.getFilterQuery());
@@ -233,8 +313,15 @@ final class LineageSubgraphQuery {
       associations.forEach(link -> contexts.add(link[0]));
       contexts.forEach(id -> graph.addContexts(Context.newBuilder().setId(id)));
     }
-    if (all || paths.contains("events")) {
-      graph.addAllEvents(events);
+    if ((all || paths.contains("events")) && !events.isEmpty()) {
+      // Read in id order; kept in the order the rounds kept them, as MLMD does.
+      List<Long> ids = new ArrayList<>(new TreeSet<>(events));
+      List<Event> read = edges.events("id", ids);
+      Map<Long, Event> byId = new HashMap<>();
+      for (int i = 0; i < ids.size(); i++) {
+        byId.put(ids.get(i), read.get(i));
+      }
+      events.forEach(id -> graph.addEvents(byId.get(id)));
     }
     if (all || paths.contains("attributions")) {
       attributions.forEach(link -> graph.addAttributions(Attribution.newBuilder()
@@ -267,5 +354,83 @@ final class LineageSubgraphQuery {
         rs -> new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(1)});
     links.sort((a, b) -> Long.compare(a[2], b[2]));
     return links;
+  }
+
+  /** The nodes and events of the planner's recursive walk, read once, for rounds in memory. */
+  private static final class Reachable {
+    private final Map<Long, List<Edge>> byArtifact = new HashMap<>();
+    private final Map<Long, List<Edge>> byExecution = new HashMap<>();
+    private final Set<Long> stopArtifacts = new HashSet<>();
+    private final Set<Long> stopExecutions = new HashSet<>();
+
+    /** Runs the walk of {@code lql}; null when the planner gives a per-hop walk instead. */
+    static Reachable read(Connection connection, SqlTarget target, String lql)
+        throws SQLException {
+      LqlPlan plan = QueryCompilers.require("GetLineageSubgraph").planLql(lql, target);
+      if (!(plan instanceof LineagePlan walk) || walk.walk() == null) {
+        return null;
+      }
+      Reachable reachable = new Reachable();
+      // Not through executeQuery: on MariaDB the walk starts with SET STATEMENT.
+      try (PreparedStatement s = connection.prepareStatement(walk.walk().sql())) {
+        Sql.bind(s, 1, walk.walk().parameters());
+        if (!s.execute()) {
+          throw new SQLException("The walk's query returned no rows: " + walk.walk().sql());
+        }
+        try (ResultSet rs = s.getResultSet()) {
+          while (rs.next()) {
+            reachable.add(rs, walk.stopSets().size());
+          }
+        }
+      }
+      reachable.byArtifact.values().forEach(l -> l.sort(Comparator.comparingLong(Edge::id)));
+      reachable.byExecution.values().forEach(l -> l.sort(Comparator.comparingLong(Edge::id)));
+      return reachable;
+    }
+
+    private void add(ResultSet rs, int stopSets) throws SQLException {
+      int kind = rs.getInt(1);
+      if (kind == 2) {
+        Edge e = new Edge(rs.getLong(2), rs.getLong(3), rs.getLong(4), type(rs.getInt(5)));
+        byArtifact.computeIfAbsent(e.artifactId(), k -> new ArrayList<>()).add(e);
+        byExecution.computeIfAbsent(e.executionId(), k -> new ArrayList<>()).add(e);
+        return;
+      }
+      for (int i = 0; i < stopSets; i++) {
+        if (rs.getInt(7 + i) == 1) {
+          (kind == 0 ? stopArtifacts : stopExecutions).add(rs.getLong(2));
+        }
+      }
+    }
+
+    /** The events of the nodes in {@code frontier}, in id order. */
+    List<Edge> edgesOf(boolean fromArtifacts, List<Long> frontier) {
+      Map<Long, List<Edge>> index = fromArtifacts ? byArtifact : byExecution;
+      Map<Long, Edge> found = new TreeMap<>();
+      for (long id : frontier) {
+        for (Edge e : index.getOrDefault(id, List.of())) {
+          found.put(e.id(), e);
+        }
+      }
+      return new ArrayList<>(found.values());
+    }
+
+    /** Which of {@code candidates} the ending filter of their kind selects. */
+    Set<Long> ending(boolean artifacts, Collection<Long> candidates) {
+      Set<Long> ending = new HashSet<>(candidates);
+      ending.retainAll(artifacts ? stopArtifacts : stopExecutions);
+      return ending;
+    }
+
+    /** An event row of {@code id, artifact_id, execution_id, type}. */
+    static Edge edge(ResultSet rs) throws SQLException {
+      return new Edge(rs.getLong(1), rs.getLong(2), rs.getLong(3), type(rs.getInt(4)));
+    }
+
+    /** An event type; one this build does not know is followed like UNKNOWN. */
+    private static Event.Type type(int number) {
+      Event.Type type = Event.Type.forNumber(number);
+      return type == null ? Event.Type.UNKNOWN : type;
+    }
   }
 }
