@@ -170,19 +170,22 @@ public final class TfxPipeline {
 
   /** The context of type {@code pipeline_run} for run {@code runId} (not stored). */
   public Context runContext(TfxTypes types, String runId) {
-    return Context.newBuilder().setTypeId(types.contextTypeId(TfxTypes.PIPELINE_RUN))
-        .setName(runId)
-        .putProperties("pipeline_name", string(name))
-        .putProperties("run_id", string(runId))
-        .build();
+    return pipelineChild(types, TfxTypes.PIPELINE_RUN, runId, "run_id", runId);
   }
 
   /** The context of type {@code node} for a component of this pipeline (not stored). */
   public Context nodeContext(TfxTypes types, TfxComponent component) {
-    return Context.newBuilder().setTypeId(types.contextTypeId(TfxTypes.NODE))
-        .setName(name + "." + component.nodeId())
+    return pipelineChild(types, TfxTypes.NODE, name + "." + component.nodeId(), "node_id",
+        component.nodeId());
+  }
+
+  /** A context of this pipeline's: its name, and its own property beside the pipeline's. */
+  private Context pipelineChild(TfxTypes types, String type, String contextName,
+      String property, String value) {
+    return Context.newBuilder().setTypeId(types.contextTypeId(type))
+        .setName(contextName)
         .putProperties("pipeline_name", string(name))
-        .putProperties("node_id", string(component.nodeId()))
+        .putProperties(property, string(value))
         .build();
   }
 

@@ -20,6 +20,9 @@ import javax.sql.DataSource;
  */
 public final class Cancellation {
 
+  /** SQLState 57014, query canceled (PostgreSQL's, as pgjdbc reports it). */
+  public static final String SQL_STATE = "57014";
+
   private static final ThreadLocal<Cancellation> CURRENT = new ThreadLocal<>();
 
   private final Set<Statement> statements = ConcurrentHashMap.newKeySet();
@@ -40,7 +43,7 @@ public final class Cancellation {
 
   /**
    * Cancels what the statements made in this cancellation's scopes are running; statements
-   * asked for afterwards in its scopes fail (SQLState 57014) instead of starting.
+   * asked for afterwards in its scopes fail ({@link #SQL_STATE}) instead of starting.
    */
   public void cancel() {
     if (done) {
@@ -80,7 +83,7 @@ public final class Cancellation {
           if (makesStatement && current.cancelled) {
             // Cancelled before its query reached the database (while it was being planned):
             // the query never starts.
-            throw new SQLException("The query was cancelled", "57014");
+            throw new SQLException("The query was cancelled", SQL_STATE);
           }
           Object result = invoke(connection, method, args);
           if (result instanceof Statement s && !current.done) {

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -18,19 +19,22 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class QueryControl {
 
-  /** SQLState HYT00: timeout expired. */
-  public static final String TIMEOUT = "HYT00";
-  /** SQLState 57014: query canceled (PostgreSQL's, as pgjdbc reports it). */
-  public static final String CANCELLED = "57014";
-
+  /** Calcite's flag for the statement, set by its cancel and read as rows are read. */
+  private final AtomicBoolean calciteCancelFlag;
   private @Nullable Cancellation running;
   private @Nullable ScheduledFuture<?> timer;
   private int timeoutSeconds;
   private volatile boolean timedOut;
 
+  /** @param calciteCancelFlag the statement's flag, cleared when an execution starts */
+  public QueryControl(AtomicBoolean calciteCancelFlag) {
+    this.calciteCancelFlag = calciteCancelFlag;
+  }
+
   /** Starts an execution, ending the one before; it times out after {@code timeoutSeconds}. */
-  public synchronized Cancellation start(int timeoutSeconds) {
+  private synchronized Cancellation start(int timeoutSeconds) {
     finish();
+    calciteCancelFlag.set(false);
     Cancellation c = new Cancellation();
     running = c;
     timedOut = false;
@@ -112,12 +116,12 @@ public final class QueryControl {
    * The SQLException to report for what the execution threw: a timeout or a cancel if it was
    * stopped, else what {@link SqlErrors} makes of it.
    */
-  public synchronized SQLException translate(Throwable e) {
+  private synchronized SQLException translate(Throwable e) {
     if (running != null && running.isCancelled()) {
       return timedOut
           ? new SQLTimeoutException("The query ran past its timeout of " + timeoutSeconds
-              + " s and was stopped", TIMEOUT, e)
-          : new SQLException("The query was cancelled", CANCELLED, e);
+              + " s and was stopped", SqlErrors.TIMEOUT, e)
+          : new SQLException("The query was cancelled", SqlErrors.CANCELLED, e);
     }
     return SqlErrors.translateThrown(e);
   }

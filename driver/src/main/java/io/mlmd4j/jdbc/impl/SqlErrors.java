@@ -1,6 +1,7 @@
 package io.mlmd4j.jdbc.impl;
 
 import io.mlmd4j.grammar.QuerySyntaxException;
+import io.mlmd4j.storage.Cancellation;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -33,6 +34,10 @@ public final class SqlErrors {
   public static final String OUT_OF_RANGE = "22003";
   /** SQLState 22018: invalid character value for cast. */
   public static final String INVALID_NUMBER = "22018";
+  /** SQLState HYT00: timeout expired. */
+  public static final String TIMEOUT = "HYT00";
+  /** SQLState 57014: query canceled. */
+  public static final String CANCELLED = Cancellation.SQL_STATE;
   /** SQLState 08003: connection does not exist. */
   public static final String NO_CONNECTION = "08003";
   /** SQLState 55000: object not in prerequisite state (a closed statement or result set). */

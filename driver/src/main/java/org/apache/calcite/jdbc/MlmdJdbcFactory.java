@@ -179,7 +179,8 @@ public class MlmdJdbcFactory extends CalciteFactory {
   static final class MlmdPreparedStatement extends CalcitePreparedStatement
       implements Controlled {
 
-    private final QueryControl control = new QueryControl();
+    private final QueryControl control = new QueryControl(cancelFlag);
+
     MlmdPreparedStatement(CalciteConnectionImpl connection, Meta.@Nullable StatementHandle h,
         CalcitePrepare.CalciteSignature<?> signature, int resultSetType, int resultSetConcurrency,
         int resultSetHoldability) throws SQLException {
@@ -201,13 +202,11 @@ public class MlmdJdbcFactory extends CalciteFactory {
 
     @Override
     public ResultSet executeQuery() throws SQLException {
-      cancelFlag.set(false);
       return control.execute(getQueryTimeout(), super::executeQuery);
     }
 
     @Override
     public boolean execute() throws SQLException {
-      cancelFlag.set(false);
       return control.execute(getQueryTimeout(), super::execute);
     }
 
@@ -246,15 +245,16 @@ public class MlmdJdbcFactory extends CalciteFactory {
    * statement's execution, which a cancel or timeout stops and its close ends.
    */
   static final class MlmdResultSet extends CalciteResultSet {
-    private final @Nullable QueryControl control;
+    private final QueryControl control;
     private final @Nullable Cancellation execution;
 
     MlmdResultSet(AvaticaStatement statement, CalcitePrepare.CalciteSignature<?> signature,
         ResultSetMetaData metaData, TimeZone timeZone, Meta.Frame firstFrame)
         throws SQLException {
       super(statement, signature, metaData, timeZone, firstFrame);
-      this.control = statement instanceof Controlled c ? c.control() : null;
-      this.execution = control == null ? null : control.current();
+      // Every statement of the driver is one: metadata's result sets come from one too.
+      this.control = ((Controlled) statement).control();
+      this.execution = control.current();
     }
 
     @Override
@@ -270,22 +270,13 @@ public class MlmdJdbcFactory extends CalciteFactory {
      */
     @Override
     public boolean next() throws SQLException {
-      if (control == null) {
-        try {
-          return super.next();
-        } catch (SQLException | RuntimeException | ExceptionInInitializerError e) {
-          throw SqlErrors.translateThrown(e);
-        }
-      }
       return control.resume(super::next);
     }
 
     @Override
     public void close() {
       super.close();
-      if (control != null) {
-        control.finish(execution);
-      }
+      control.finish(execution);
     }
 
     /** Whether this is a result set of an LQL statement that has another after it. */
@@ -303,12 +294,10 @@ public class MlmdJdbcFactory extends CalciteFactory {
           new AvaticaResultSetMetaData(statement, null, next), localCalendar.getTimeZone(),
           null);
       close();
-      try {
+      return control.resume(() -> {
         rs.execute();
-      } catch (RuntimeException e) {
-        throw SqlErrors.translateThrown(e);
-      }
-      return rs;
+        return rs;
+      });
     }
   }
 }

@@ -13,7 +13,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class MlmdStatement extends CalciteStatement implements MlmdJdbcFactory.Controlled {
 
-  private final QueryControl control = new QueryControl();
+  private final QueryControl control = new QueryControl(cancelFlag);
 
   MlmdStatement(CalciteConnectionImpl connection, Meta.@Nullable StatementHandle h,
       int resultSetType, int resultSetConcurrency, int resultSetHoldability) {
@@ -24,7 +24,6 @@ public final class MlmdStatement extends CalciteStatement implements MlmdJdbcFac
   @Override
   protected void executeInternal(String sql) throws SQLException {
     ReadOnlySql.check(sql);
-    cancelFlag.set(false);
     control.execute(getQueryTimeout(), () -> {
       super.executeInternal(sql);
       return null;
