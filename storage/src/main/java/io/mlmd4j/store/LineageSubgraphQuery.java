@@ -18,6 +18,7 @@ import io.mlmd4j.store.spi.LqlPlan;
 import io.mlmd4j.store.spi.NodeTable;
 import io.mlmd4j.store.spi.QueryCompilers;
 import io.mlmd4j.store.spi.SqlCondition;
+import io.mlmd4j.store.spi.SqlStatement;
 import io.mlmd4j.store.spi.SqlTarget;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -131,8 +132,16 @@ final class LineageSubgraphQuery {
           + " matches '%s'", startKind.label(), startFilter);
     }
     if (target.recursiveQueries()) {
-      reachable = Reachable.read(connection, target, walkStatement(startKind, startFilter,
-          startIds, maxHops));
+      boolean nodesOnly = !readMask.getPathsList().isEmpty()
+          && !readMask.getPathsList().contains("events");
+      LqlPlan plan = QueryCompilers.require("GetLineageSubgraph").planLql(walkStatement(
+          startKind, startFilter, startIds, maxHops, nodesOnly), target);
+      if (plan instanceof LineagePlan walk && walk.walk() != null) {
+        if (nodesOnly && walk.distances() != null && readNodes(walk.distances())) {
+          return graph(readMask);
+        }
+        reachable = Reachable.read(connection, walk);
+      }
     }
     Set<Long> visitedStart = fromArtifacts ? visitedArtifacts : visitedExecutions;
     Set<Long> endingStart = fromArtifacts ? endingArtifacts : endingExecutions;
@@ -214,7 +223,7 @@ final class LineageSubgraphQuery {
    * MLMD's rounds reach; the rounds then pick the events MLMD keeps.
    */
   private String walkStatement(NodeKind startKind, String startFilter, List<Long> startIds,
-      long maxHops) {
+      long maxHops, boolean nodesOnly) {
     String direction = switch (options.getDirection()) {
       case UPSTREAM -> "UPSTREAM";
       case DOWNSTREAM -> "DOWNSTREAM";
@@ -234,7 +243,39 @@ final class LineageSubgraphQuery {
           + " INCLUSIVE");
     }
     return "LINEAGE " + direction + " OF " + nodes + " WHERE " + start + "\nMAX HOPS " + maxHops
-        + (stops.isEmpty() ? "" : "\nSTOP AT " + String.join(", ", stops)) + "\nRETURN GRAPH";
+        + (stops.isEmpty() ? "" : "\nSTOP AT " + String.join(", ", stops))
+        + (nodesOnly ? "\nRETURN ARTIFACTS, EXECUTIONS" : "\nRETURN GRAPH");
+  }
+
+  /**
+   * When no events are asked for, the nodes alone: the walk reaches exactly the nodes MLMD's
+   * rounds visit and the ending nodes they meet, so the recursive query of reached nodes (which
+   * carries no events) is the answer. False, with nothing kept, when that query's walks were
+   * cut (see {@link LineagePlan.Distances}); the rounds then run over the full walk.
+   */
+  private boolean readNodes(LineagePlan.Distances distances) throws SQLException {
+    boolean[] cut = {false};
+    Reachable.each(connection, distances.query(), rs -> {
+      boolean artifact = rs.getInt(1) == 0;
+      boolean ending = false;
+      for (int i = 0; i < stopSets(); i++) {
+        ending |= rs.getInt(5 + i) == 1;
+      }
+      (ending ? (artifact ? endingArtifacts : endingExecutions)
+          : (artifact ? visitedArtifacts : visitedExecutions)).add(rs.getLong(2));
+      cut[0] |= distances.cut() > 0 && rs.getInt(4) >= distances.cut() - 1;
+    });
+    if (cut[0]) {
+      List.of(visitedArtifacts, visitedExecutions, endingArtifacts, endingExecutions)
+          .forEach(Set::clear);
+    }
+    return !cut[0];
+  }
+
+  /** The number of stop sets of the walk's statement: one per ending filter. */
+  private int stopSets() {
+    return (options.getEndingArtifacts().hasFilterQuery() ? 1 : 0)
+        + (options.getEndingExecutions().hasFilterQuery() ? 1 : 0);
   }
 
   /** An ending filter as LQL text; MLMD's empty ending filter selects every node. */
@@ -305,9 +346,12 @@ final class LineageSubgraphQuery {
     if (all || paths.contains("executions")) {
       executions.forEach(id -> graph.addExecutions(Execution.newBuilder().setId(id)));
     }
-    List<long[]> attributions = links("Attribution", "artifact_id", artifacts);
-    List<long[]> associations = links("Association", "execution_id", executions);
-    if (all || paths.contains("contexts")) {
+    boolean contextsToo = all || paths.contains("contexts");
+    List<long[]> attributions = contextsToo || paths.contains("attributions")
+        ? links("Attribution", "artifact_id", artifacts) : List.of();
+    List<long[]> associations = contextsToo || paths.contains("associations")
+        ? links("Association", "execution_id", executions) : List.of();
+    if (contextsToo) {
       Set<Long> contexts = new TreeSet<>();
       attributions.forEach(link -> contexts.add(link[0]));
       associations.forEach(link -> contexts.add(link[0]));
@@ -363,29 +407,29 @@ final class LineageSubgraphQuery {
     private final Set<Long> stopArtifacts = new HashSet<>();
     private final Set<Long> stopExecutions = new HashSet<>();
 
-    /** Runs the walk of {@code lql}; null when the planner gives a per-hop walk instead. */
-    static Reachable read(Connection connection, SqlTarget target, String lql)
-        throws SQLException {
-      LqlPlan plan = QueryCompilers.require("GetLineageSubgraph").planLql(lql, target);
-      if (!(plan instanceof LineagePlan walk) || walk.walk() == null) {
-        return null;
-      }
+    /** Runs the recursive query of {@code walk}: its nodes and the events between them. */
+    static Reachable read(Connection connection, LineagePlan walk) throws SQLException {
       Reachable reachable = new Reachable();
-      // Not through executeQuery: on MariaDB the walk starts with SET STATEMENT.
-      try (PreparedStatement s = connection.prepareStatement(walk.walk().sql())) {
-        Sql.bind(s, 1, walk.walk().parameters());
-        if (!s.execute()) {
-          throw new SQLException("The walk's query returned no rows: " + walk.walk().sql());
-        }
-        try (ResultSet rs = s.getResultSet()) {
-          while (rs.next()) {
-            reachable.add(rs, walk.stopSets().size());
-          }
-        }
-      }
+      each(connection, walk.walk(), rs -> reachable.add(rs, walk.stopSets().size()));
       reachable.byArtifact.values().forEach(l -> l.sort(Comparator.comparingLong(Edge::id)));
       reachable.byExecution.values().forEach(l -> l.sort(Comparator.comparingLong(Edge::id)));
       return reachable;
+    }
+
+    /** Runs a walk's query; not through executeQuery: on MariaDB it starts with SET STATEMENT. */
+    static void each(Connection connection, SqlStatement query, Sql.RowConsumer rows)
+        throws SQLException {
+      try (PreparedStatement s = connection.prepareStatement(query.sql())) {
+        Sql.bind(s, 1, query.parameters());
+        if (!s.execute()) {
+          throw new SQLException("The walk's query returned no rows: " + query.sql());
+        }
+        try (ResultSet rs = s.getResultSet()) {
+          while (rs.next()) {
+            rows.accept(rs);
+          }
+        }
+      }
     }
 
     private void add(ResultSet rs, int stopSets) throws SQLException {

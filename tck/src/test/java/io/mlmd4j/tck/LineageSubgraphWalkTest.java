@@ -2,6 +2,7 @@ package io.mlmd4j.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.FieldMask;
 import io.mlmd4j.proto.Artifact;
 import io.mlmd4j.proto.Event;
 import io.mlmd4j.proto.Execution;
@@ -79,8 +80,19 @@ class LineageSubgraphWalkTest extends TckTest {
     g.getArtifactsList().forEach(a -> artifacts.add(a.getId()));
     Set<Long> executions = new TreeSet<>();
     g.getExecutionsList().forEach(e -> executions.add(e.getId()));
-    return new Answer(artifacts, executions, g.getEventsList().stream().map(
+    Answer answer = new Answer(artifacts, executions, g.getEventsList().stream().map(
         LineageSubgraphWalkTest::edge).sorted().toList());
+    // Asked for the nodes alone, the walk needs no events: the same nodes all the same.
+    LineageGraph nodes = store.getLineageSubgraph(GetLineageSubgraphRequest.newBuilder()
+        .setLineageSubgraphQueryOptions(parse(LineageSubgraphQueryOptions.getDefaultInstance(),
+            options)).setReadMask(FieldMask.newBuilder().addPaths("artifacts")
+            .addPaths("executions")).build()).getLineageSubgraph();
+    assertThat(nodes.getArtifactsList().stream().map(Artifact::getId).toList()).as(options)
+        .containsExactlyElementsOf(artifacts);
+    assertThat(nodes.getExecutionsList().stream().map(Execution::getId).toList()).as(options)
+        .containsExactlyElementsOf(executions);
+    assertThat(nodes.getEventsList()).isEmpty();
+    return answer;
   }
 
   private static String edge(Event e) {
