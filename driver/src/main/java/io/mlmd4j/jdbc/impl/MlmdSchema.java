@@ -156,14 +156,14 @@ final class MlmdSchema extends AbstractSchema implements Wrapper, DescribedSchem
         Column.nullable("version", VARCHAR, "The type's version; NULL when it has none"),
         Column.nullable("description", VARCHAR, "What the type is for"),
         Column.nullable("external_id", VARCHAR, "Id given by another system")));
-    Map<String, String> baseTypes = switch (kind) {
-      case ARTIFACT -> baseTypes(ArtifactType.SystemDefinedBaseType.values());
-      case EXECUTION -> baseTypes(ExecutionType.SystemDefinedBaseType.values());
-      case CONTEXT -> Map.of();
+    ProtocolMessageEnum[] baseTypes = switch (kind) {
+      case ARTIFACT -> ArtifactType.SystemDefinedBaseType.values();
+      case EXECUTION -> ExecutionType.SystemDefinedBaseType.values();
+      case CONTEXT -> new ProtocolMessageEnum[0];
     };
-    if (!baseTypes.isEmpty()) {
-      columns.add(Column.nullable("base_type", VARCHAR,
-          "MLMD's system base type: " + String.join(", ", baseTypes.values())));
+    if (baseTypes.length > 0) {
+      columns.add(Column.nullable("base_type", VARCHAR, "MLMD's system base type: "
+          + String.join(", ", EnumNames.of(baseTypes).tailMap(1).values()))); // 0 is UNSET
     }
     if (kind == NodeKind.EXECUTION) {
       columns.add(Column.nullable("input_type", VARCHAR,
@@ -178,7 +178,7 @@ final class MlmdSchema extends AbstractSchema implements Wrapper, DescribedSchem
       b.push(s.scan("Type"));
       b.filter(b.equals(b.field("type_kind"), b.literal(kind.typeKind)), notSimpleType(b));
       b.as("t");
-      if (!baseTypes.isEmpty()) {
+      if (baseTypes.length > 0) {
         b.push(s.scan("ParentType")).as("pt");
         b.join(JoinRelType.LEFT,
             b.equals(b.field(2, "t", "id"), b.field(2, "pt", "type_id")));
@@ -188,8 +188,8 @@ final class MlmdSchema extends AbstractSchema implements Wrapper, DescribedSchem
       }
       List<RexNode> fields = new ArrayList<>(List.of(b.field("t", "id"), b.field("t", "name"),
           b.field("t", "version"), b.field("t", "description"), b.field("t", "external_id")));
-      if (!baseTypes.isEmpty()) {
-        fields.add(EnumNames.decode(b, b.field("bt", "name"), baseTypes));
+      if (baseTypes.length > 0) {
+        fields.add(EnumNames.decode(b, b.field("bt", "name"), baseTypes(baseTypes)));
       }
       if (kind == NodeKind.EXECUTION) {
         fields.add(b.field("t", "input_type"));
@@ -254,7 +254,10 @@ final class MlmdSchema extends AbstractSchema implements Wrapper, DescribedSchem
             b.field("step_key")));
   }
 
-  /** The simple type each system base type names, as {type name: enum name}. */
+  /**
+   * The simple type each system base type names, as {type name: enum name}; read from the
+   * enum's options, so only when a query reads a types table (see {@link EnumNames#of}).
+   */
   private static Map<String, String> baseTypes(ProtocolMessageEnum[] values) {
     Map<String, String> map = new TreeMap<>();
     for (ProtocolMessageEnum v : values) {

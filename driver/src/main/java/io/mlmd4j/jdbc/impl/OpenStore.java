@@ -1,5 +1,6 @@
 package io.mlmd4j.jdbc.impl;
 
+import com.google.protobuf.ByteString;
 import com.zaxxer.hikari.HikariDataSource;
 import io.mlmd4j.MetadataStore;
 import io.mlmd4j.connect.Backend;
@@ -20,9 +21,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 final class OpenStore {
 
-  private static final Map<ConnectionSettings, OpenStore> SHARED = new HashMap<>();
+  private static final Map<SharingKey, OpenStore> SHARED = new HashMap<>();
 
-  private final ConnectionSettings settings;
+  private final SharingKey key;
   private final MetadataStore store;
   private final PhysicalSchema physical;
   private final TypeDirectory types;
@@ -32,7 +33,7 @@ final class OpenStore {
 
   private OpenStore(ConnectionSettings settings, MetadataStore store, PhysicalSchema physical,
       TypeDirectory types, @Nullable HikariDataSource pool) {
-    this.settings = settings;
+    this.key = SharingKey.of(settings);
     this.store = store;
     this.physical = physical;
     this.types = types;
@@ -42,11 +43,11 @@ final class OpenStore {
   /** The store the settings name, opened (and its schema checked) if no connection has it. */
   static synchronized OpenStore acquire(ConnectionSettings settings) throws SQLException {
     boolean shared = settings.backend() != Backend.FAKE;
-    OpenStore open = shared ? SHARED.get(settings) : null;
+    OpenStore open = shared ? SHARED.get(SharingKey.of(settings)) : null;
     if (open == null) {
       open = open(settings);
       if (shared) {
-        SHARED.put(settings, open);
+        SHARED.put(open.key, open);
       }
     }
     open.users++;
@@ -81,7 +82,7 @@ final class OpenStore {
       if (--users > 0) {
         return;
       }
-      SHARED.remove(settings, this);
+      SHARED.remove(key, this);
     }
     if (pool != null) {
       pool.close();
@@ -99,5 +100,17 @@ final class OpenStore {
 
   TypeDirectory types() {
     return types;
+  }
+
+  /**
+   * Settings compared by their serialized protos: a message's own {@code hashCode} builds the
+   * descriptors of all of metadata_store.proto, a tenth of a second of the first connection.
+   */
+  private record SharingKey(ByteString config, ByteString migration, boolean perHop) {
+
+    static SharingKey of(ConnectionSettings settings) {
+      return new SharingKey(settings.config().toByteString(),
+          settings.migration().toByteString(), settings.perHopLineageWalks());
+    }
   }
 }
