@@ -32,6 +32,10 @@ final class SqliteSource extends MetadataSource {
 
   private static final int BUSY_TIMEOUT_MILLIS = 5_000;
 
+  static {
+    SqliteNativeLibrary.useCachedCopy();
+  }
+
   private final Connection connection;
   private final String url;
   private final boolean readOnly;
