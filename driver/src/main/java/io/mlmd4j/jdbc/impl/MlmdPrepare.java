@@ -1,8 +1,12 @@
 package io.mlmd4j.jdbc.impl;
 
+import static java.util.Objects.requireNonNull;
+
 import java.lang.reflect.Type;
+import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.interpreter.BindableConvention;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.plan.RelOptCluster;
@@ -10,7 +14,11 @@ import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.runtime.Hook;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.tools.Program;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -67,6 +75,40 @@ final class MlmdPrepare extends CalcitePrepareImpl {
       @Override
       protected Program getProgram() {
         return PlannerProgram.INSTANCE;
+      }
+
+      /** A query running entirely in the backend needs no generated code: {@link BackendQuery}. */
+      @Override
+      protected PreparedResult implement(RelRoot root) {
+        BackendQuery query = prefer == EnumerableRel.Prefer.ARRAY
+            && !root.kind.belongsTo(SqlKind.DML)
+            ? BackendQuery.of(root, context.getTypeFactory()) : null;
+        if (query == null) {
+          return super.implement(root);
+        }
+        Hook.PLAN_BEFORE_IMPLEMENTATION.run(root);
+        Hook.QUERY_PLAN.run(query.sql());
+        return new PreparedResultImpl(root.rel.getRowType(),
+            requireNonNull(parameterRowType, "parameterRowType"),
+            requireNonNull(fieldOrigins, "fieldOrigins"),
+            root.collation.getFieldCollations().isEmpty()
+                ? List.of() : List.of(root.collation),
+            root.rel, null, false) {
+          @Override
+          public String getCode() {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public Bindable<?> getBindable(Meta.CursorFactory cursorFactory) {
+            return query;
+          }
+
+          @Override
+          public Type getElementType() {
+            return query.getElementType();
+          }
+        };
       }
     };
   }

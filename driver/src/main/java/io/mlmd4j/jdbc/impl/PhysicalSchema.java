@@ -76,7 +76,8 @@ final class PhysicalSchema {
       String catalog = backend == Backend.MYSQL ? c.getCatalog() : null;
       Expression expression = Schemas.subSchemaExpression(
           CalciteSchema.createRootSchema(false, false).plus(), schemaName, DataSource.class);
-      JdbcConvention convention = JdbcConvention.of(dialect, expression, schemaName);
+      JdbcConvention convention =
+          new BackendConvention(dialect, expression, schemaName, dataSource);
       JdbcSchema jdbcSchema = new JdbcSchema(dataSource, dialect, convention, catalog, null);
       Map<String, PhysicalTable> tables = new HashMap<>();
       for (Map.Entry<String, Definition> e : DEFINITIONS.entrySet()) {

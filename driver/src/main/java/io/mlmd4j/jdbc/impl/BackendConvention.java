@@ -1,0 +1,26 @@
+package io.mlmd4j.jdbc.impl;
+
+import javax.sql.DataSource;
+import org.apache.calcite.adapter.jdbc.JdbcConvention;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.sql.SqlDialect;
+
+/**
+ * Calcite's JDBC convention for one store's database, knowing that database's
+ * {@link DataSource}: a query planned entirely in this convention runs as one SQL statement
+ * without generated code ({@link BackendQuery}).
+ */
+final class BackendConvention extends JdbcConvention {
+
+  private final DataSource dataSource;
+
+  BackendConvention(SqlDialect dialect, Expression expression, String name,
+      DataSource dataSource) {
+    super(dialect, expression, name);
+    this.dataSource = dataSource;
+  }
+
+  DataSource dataSource() {
+    return dataSource;
+  }
+}
