@@ -21,6 +21,7 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexExecutorImpl;
 import org.apache.calcite.runtime.Bindable;
@@ -78,6 +79,8 @@ final class MlmdPrepare extends CalcitePrepareImpl {
   protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
     RelOptCluster cluster = super.createCluster(planner, rexBuilder);
     cluster.setMetadataProvider(PlannerMetadata.PROVIDER);
+    cluster.setMetadataQuerySupplier(() ->
+        new RelMetadataQuery(MetadataDispatch.of(cluster.getMetadataProvider())));
     return cluster;
   }
 
