@@ -2,6 +2,7 @@ package io.mlmd4j.jdbc.impl;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mlmd4j.planner.MetadataDispatch;
 import java.lang.reflect.Type;
 import java.util.List;
 import org.apache.calcite.DataContexts;
@@ -21,7 +22,6 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelRoot;
-import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexExecutorImpl;
 import org.apache.calcite.runtime.Bindable;
@@ -79,8 +79,7 @@ final class MlmdPrepare extends CalcitePrepareImpl {
   protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
     RelOptCluster cluster = super.createCluster(planner, rexBuilder);
     cluster.setMetadataProvider(PlannerMetadata.PROVIDER);
-    cluster.setMetadataQuerySupplier(() ->
-        new RelMetadataQuery(MetadataDispatch.of(cluster.getMetadataProvider())));
+    MetadataDispatch.install(cluster);
     return cluster;
   }
 

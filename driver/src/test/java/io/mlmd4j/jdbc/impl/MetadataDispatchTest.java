@@ -2,6 +2,7 @@ package io.mlmd4j.jdbc.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mlmd4j.planner.MetadataDispatch;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

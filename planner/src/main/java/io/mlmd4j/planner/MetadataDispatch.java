@@ -1,4 +1,4 @@
-package io.mlmd4j.jdbc.impl;
+package io.mlmd4j.planner;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.metadata.CyclicMetadataException;
 import org.apache.calcite.rel.metadata.DelegatingMetadataRel;
@@ -35,7 +36,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * order, declared for the most specific class the expression is an instance of, in the order
  * Calcite's dispatch tests them. The choice is made once per class of expression.
  */
-final class MetadataDispatch implements MetadataHandlerProvider {
+public final class MetadataDispatch implements MetadataHandlerProvider {
 
   private static final ConcurrentMap<RelMetadataProvider, MetadataDispatch> BY_PROVIDER =
       new ConcurrentHashMap<>();
@@ -48,8 +49,14 @@ final class MetadataDispatch implements MetadataHandlerProvider {
   }
 
   /** The handlers of a provider; one instance for equal providers, as Calcite's cache keeps. */
-  static MetadataDispatch of(RelMetadataProvider provider) {
+  public static MetadataDispatch of(RelMetadataProvider provider) {
     return BY_PROVIDER.computeIfAbsent(provider, MetadataDispatch::new);
+  }
+
+  /** Makes {@code cluster}'s metadata queries use the dispatch of its current provider. */
+  public static void install(RelOptCluster cluster) {
+    cluster.setMetadataQuerySupplier(() ->
+        new RelMetadataQuery(of(cluster.getMetadataProvider())));
   }
 
   @Override
