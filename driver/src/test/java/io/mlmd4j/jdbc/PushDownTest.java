@@ -47,7 +47,10 @@ class PushDownTest {
     assertEachIsOneBackendStatement(TestConnections.filled(backend), QUERIES);
   }
 
-  /** Each query's plan is wholly in the backend and sends one statement. */
+  /**
+   * Each query's plan is wholly in the backend, sends one statement, and runs without Java
+   * generated and compiled for it.
+   */
   private static void assertEachIsOneBackendStatement(Connection c, List<String> queries)
       throws SQLException {
     for (String query : queries) {
@@ -56,7 +59,17 @@ class PushDownTest {
       assertThat(lines.subList(1, lines.size())).as(query)
           .allSatisfy(line -> assertThat(line.trim()).startsWith("Jdbc"));
       assertThat(sent(c, query)).as(query).hasSize(1);
+      assertThat(hooked(Hook.JAVA_PLAN, c, query)).as(query).isEmpty();
     }
+  }
+
+  /** A plan with a part in the JVM (the lineage function's) gets generated code. */
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void aPlanPartlyInTheJvmIsCompiled(Backend backend) throws SQLException {
+    String query = "SELECT a.name, l.distance FROM TABLE(lineage('LINEAGE UPSTREAM OF ARTIFACTS"
+        + " WHERE type = ''Model''')) l JOIN artifacts a ON a.id = l.artifact_id";
+    assertThat(hooked(Hook.JAVA_PLAN, TestConnections.filled(backend), query)).hasSize(1);
   }
 
   /**
@@ -151,14 +164,17 @@ class PushDownTest {
 
   /** The SQL statements sent to the backend to run the query. */
   private static List<String> sent(Connection c, String query) throws SQLException {
-    List<String> sql = new ArrayList<>();
-    Consumer<Object> collect = s -> sql.add(String.valueOf(s));
-    Hook.Closeable hook = Hook.QUERY_PLAN.addThread(collect);
-    try {
+    return hooked(Hook.QUERY_PLAN, c, query);
+  }
+
+  /** What {@code hook} is called with while the query runs. */
+  private static List<String> hooked(Hook hook, Connection c, String query)
+      throws SQLException {
+    List<String> calls = new ArrayList<>();
+    Consumer<Object> collect = s -> calls.add(String.valueOf(s));
+    try (Hook.Closeable h = hook.addThread(collect)) {
       TestConnections.rows(c, query);
-    } finally {
-      hook.close();
     }
-    return sql;
+    return calls;
   }
 }
