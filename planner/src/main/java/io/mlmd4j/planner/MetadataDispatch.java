@@ -1,5 +1,7 @@
 package io.mlmd4j.planner;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.apache.calcite.config.CalciteSystemProperty;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.metadata.CyclicMetadataException;
@@ -38,8 +41,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class MetadataDispatch implements MetadataHandlerProvider {
 
-  private static final ConcurrentMap<RelMetadataProvider, MetadataDispatch> BY_PROVIDER =
-      new ConcurrentHashMap<>();
+  /** Bounded as Calcite bounds its cache of generated handlers. */
+  private static final Cache<RelMetadataProvider, MetadataDispatch> BY_PROVIDER =
+      CacheBuilder.newBuilder()
+          .maximumSize(CalciteSystemProperty.METADATA_HANDLER_CACHE_MAXIMUM_SIZE.value())
+          .build();
 
   private final RelMetadataProvider provider;
   private final ConcurrentMap<Class<?>, MetadataHandler<?>> handlers = new ConcurrentHashMap<>();
@@ -50,7 +56,7 @@ public final class MetadataDispatch implements MetadataHandlerProvider {
 
   /** The handlers of a provider; one instance for equal providers, as Calcite's cache keeps. */
   public static MetadataDispatch of(RelMetadataProvider provider) {
-    return BY_PROVIDER.computeIfAbsent(provider, MetadataDispatch::new);
+    return BY_PROVIDER.asMap().computeIfAbsent(provider, MetadataDispatch::new);
   }
 
   /** Makes {@code cluster}'s metadata queries use the dispatch of its current provider. */
