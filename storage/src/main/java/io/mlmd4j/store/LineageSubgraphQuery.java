@@ -15,7 +15,6 @@ import io.mlmd4j.proto.LineageSubgraphQueryOptions.EndingNodes;
 import io.mlmd4j.storage.Dialect;
 import io.mlmd4j.store.spi.LineagePlan;
 import io.mlmd4j.store.spi.LqlPlan;
-import io.mlmd4j.store.spi.NodeTable;
 import io.mlmd4j.store.spi.QueryCompilers;
 import io.mlmd4j.store.spi.SqlCondition;
 import io.mlmd4j.store.spi.SqlStatement;
@@ -324,7 +323,7 @@ final class LineageSubgraphQuery {
 
   private SqlCondition filter(NodeKind kind, String text) throws SQLException {
     return QueryCompilers.require("GetLineageSubgraph").compileFilter(text,
-        NodeTable.valueOf(kind.name()), SqlTarget.of(connection, dialect));
+        kind.nodeTable, SqlTarget.of(connection, dialect));
   }
 
   /** The dehydrated graph: node ids, their contexts and links, the events kept, all types. */

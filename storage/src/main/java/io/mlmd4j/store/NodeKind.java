@@ -1,12 +1,15 @@
 package io.mlmd4j.store;
 
+import io.mlmd4j.store.spi.NodeTable;
+
 /** The three node tables of MLMD and what differs between them. */
 enum NodeKind {
-  ARTIFACT("Artifact", "ArtifactProperty", "artifact_id", TypeKind.ARTIFACT, "state"),
-  EXECUTION("Execution", "ExecutionProperty", "execution_id", TypeKind.EXECUTION,
-      "last_known_state"),
-  CONTEXT("Context", "ContextProperty", "context_id", TypeKind.CONTEXT, null);
+  ARTIFACT(NodeTable.ARTIFACT, TypeKind.ARTIFACT, "state"),
+  EXECUTION(NodeTable.EXECUTION, TypeKind.EXECUTION, "last_known_state"),
+  CONTEXT(NodeTable.CONTEXT, TypeKind.CONTEXT, null);
 
+  /** The table, as the planner knows it. */
+  final NodeTable nodeTable;
   /** The node table. */
   final String table;
   /** The table of its properties. */
@@ -17,11 +20,11 @@ enum NodeKind {
   /** {@code state}, {@code last_known_state}, or null for contexts. */
   final String stateColumn;
 
-  NodeKind(String table, String propertyTable, String propertyNodeColumn, TypeKind typeKind,
-      String stateColumn) {
-    this.table = table;
-    this.propertyTable = propertyTable;
-    this.propertyNodeColumn = propertyNodeColumn;
+  NodeKind(NodeTable nodeTable, TypeKind typeKind, String stateColumn) {
+    this.nodeTable = nodeTable;
+    this.table = nodeTable.table();
+    this.propertyTable = nodeTable.propertyTable();
+    this.propertyNodeColumn = nodeTable.propertyNodeColumn();
     this.typeKind = typeKind;
     this.stateColumn = stateColumn;
   }

@@ -7,7 +7,6 @@ import io.mlmd4j.proto.ListOperationNextPageToken;
 import io.mlmd4j.proto.ListOperationOptions;
 import io.mlmd4j.proto.ListOperationOptions.OrderByField;
 import io.mlmd4j.storage.Dialect;
-import io.mlmd4j.store.spi.NodeTable;
 import io.mlmd4j.store.spi.QueryCompilers;
 import io.mlmd4j.store.spi.SqlCondition;
 import io.mlmd4j.store.spi.SqlTarget;
@@ -78,7 +77,7 @@ final class NodeLister {
     List<Object> all = new ArrayList<>();
     SqlCondition filter = options.getFilterQuery().isEmpty() ? null
         : QueryCompilers.require("filter_query").compileFilter(options.getFilterQuery(),
-            NodeTable.valueOf(a.kind.name()), SqlTarget.of(connection, dialect));
+            a.kind.nodeTable, SqlTarget.of(connection, dialect));
     if (filter != null && filter.ids() != null) {
       // A join of the ids rather than IN: MariaDB's semi-join for IN took 0.25 ms more here.
       from += " JOIN (" + filter.ids() + ") f ON f.id = n.id";

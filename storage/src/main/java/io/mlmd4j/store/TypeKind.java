@@ -1,16 +1,18 @@
 package io.mlmd4j.store;
 
-/** MLMD's {@code Type.type_kind} values. */
+import io.mlmd4j.store.spi.NodeTable;
+
+/** MLMD's {@code Type.type_kind} values, one per node table. */
 enum TypeKind {
-  EXECUTION(0, "execution"),
-  ARTIFACT(1, "artifact"),
-  CONTEXT(2, "context");
+  EXECUTION(NodeTable.EXECUTION),
+  ARTIFACT(NodeTable.ARTIFACT),
+  CONTEXT(NodeTable.CONTEXT);
 
   final int code;
   final String label;
 
-  TypeKind(int code, String label) {
-    this.code = code;
-    this.label = label;
+  TypeKind(NodeTable nodes) {
+    this.code = nodes.typeKind();
+    this.label = nodes.label();
   }
 }

@@ -5,6 +5,7 @@ import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
 
 import io.mlmd4j.proto.Artifact;
 import io.mlmd4j.proto.Execution;
+import io.mlmd4j.store.spi.NodeTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,9 @@ import org.apache.calcite.tools.RelBuilder;
 
 /** Artifacts, executions and contexts: what their logical tables share and where each differs. */
 enum NodeKind {
-  ARTIFACT("artifact", "Artifact", "ArtifactProperty", "artifact_id", 1),
-  EXECUTION("execution", "Execution", "ExecutionProperty", "execution_id", 0),
-  CONTEXT("context", "Context", "ContextProperty", "context_id", 2);
+  ARTIFACT(NodeTable.ARTIFACT),
+  EXECUTION(NodeTable.EXECUTION),
+  CONTEXT(NodeTable.CONTEXT);
 
   private static final Map<Integer, String> ARTIFACT_STATES = EnumNames.of(Artifact.State.values());
   private static final Map<Integer, String> EXECUTION_STATES =
@@ -30,13 +31,12 @@ enum NodeKind {
   /** MLMD's {@code Type.type_kind} for this kind. */
   final int typeKind;
 
-  NodeKind(String singular, String nodeTable, String propertyTable, String idColumn,
-      int typeKind) {
-    this.singular = singular;
-    this.nodeTable = nodeTable;
-    this.propertyTable = propertyTable;
-    this.idColumn = idColumn;
-    this.typeKind = typeKind;
+  NodeKind(NodeTable table) {
+    this.singular = table.label();
+    this.nodeTable = table.table();
+    this.propertyTable = table.propertyTable();
+    this.idColumn = table.propertyNodeColumn();
+    this.typeKind = table.typeKind();
   }
 
   String plural() {
