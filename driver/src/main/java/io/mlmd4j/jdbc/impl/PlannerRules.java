@@ -58,7 +58,7 @@ import org.apache.calcite.rel.rules.UnionToValuesRule;
  *
  * <p>Each rule is built from its own configuration rather than taken from Calcite's
  * {@code CoreRules}, whose initialization builds all 130 of Calcite's rules: in a fresh JVM that
- * loads 1,450 classes in 0.28 s where the 45 rules here load 790 in 0.15 s.
+ * loads 1,450 classes in 0.28 s where the rules here load about 800 in 0.15 s.
  *
  * <p>One rule is added: Calcite's batched nested-loop join, for a join of rows computed in the JVM
  * (the {@code lineage} function's, say) with a table: it sends the table's side to the backend
