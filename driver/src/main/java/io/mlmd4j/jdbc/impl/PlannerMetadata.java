@@ -9,8 +9,8 @@ import org.apache.calcite.rel.metadata.RelMetadataProvider;
 
 /**
  * The metadata the driver's planner uses: Calcite's, with {@link KeyJoinRowCount},
- * {@link FilteredKeyUniqueness} and {@link BackendFirstCost} first. One instance, so Janino
- * compiles its handlers once a JVM.
+ * {@link FilteredKeyUniqueness} and {@link BackendFirstCost} first. One instance, so its
+ * dispatch ({@link io.mlmd4j.planner.MetadataDispatch}) is worked out once a JVM.
  */
 final class PlannerMetadata {
 
