@@ -17,10 +17,8 @@ import io.mlmd4j.store.spi.LineagePlan;
 import io.mlmd4j.store.spi.LqlPlan;
 import io.mlmd4j.store.spi.QueryCompilers;
 import io.mlmd4j.store.spi.SqlCondition;
-import io.mlmd4j.store.spi.SqlStatement;
 import io.mlmd4j.store.spi.SqlTarget;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -254,7 +252,7 @@ final class LineageSubgraphQuery {
    */
   private boolean readNodes(LineagePlan.Distances distances) throws SQLException {
     boolean[] cut = {false};
-    Reachable.each(connection, distances.query(), rs -> {
+    Sql.forEach(connection, distances.query(), rs -> {
       boolean artifact = rs.getInt(1) == 0;
       boolean ending = false;
       for (int i = 0; i < stopSets(); i++) {
@@ -409,26 +407,10 @@ final class LineageSubgraphQuery {
     /** Runs the recursive query of {@code walk}: its nodes and the events between them. */
     static Reachable read(Connection connection, LineagePlan walk) throws SQLException {
       Reachable reachable = new Reachable();
-      each(connection, walk.walk(), rs -> reachable.add(rs, walk.stopSets().size()));
+      Sql.forEach(connection, walk.walk(), rs -> reachable.add(rs, walk.stopSets().size()));
       reachable.byArtifact.values().forEach(l -> l.sort(Comparator.comparingLong(Edge::id)));
       reachable.byExecution.values().forEach(l -> l.sort(Comparator.comparingLong(Edge::id)));
       return reachable;
-    }
-
-    /** Runs a walk's query; not through executeQuery: on MariaDB it starts with SET STATEMENT. */
-    static void each(Connection connection, SqlStatement query, Sql.RowConsumer rows)
-        throws SQLException {
-      try (PreparedStatement s = connection.prepareStatement(query.sql())) {
-        Sql.bind(s, 1, query.parameters());
-        if (!s.execute()) {
-          throw new SQLException("The walk's query returned no rows: " + query.sql());
-        }
-        try (ResultSet rs = s.getResultSet()) {
-          while (rs.next()) {
-            rows.accept(rs);
-          }
-        }
-      }
     }
 
     private void add(ResultSet rs, int stopSets) throws SQLException {

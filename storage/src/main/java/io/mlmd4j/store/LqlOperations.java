@@ -17,10 +17,8 @@ import io.mlmd4j.store.spi.LineagePlan.OutputKind;
 import io.mlmd4j.store.spi.LqlPlan;
 import io.mlmd4j.store.spi.NodeTable;
 import io.mlmd4j.store.spi.QueryCompilers;
-import io.mlmd4j.store.spi.SqlStatement;
 import io.mlmd4j.store.spi.SqlTarget;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -113,24 +111,6 @@ public final class LqlOperations {
       return results();
     }
 
-    /**
-     * Runs a walk's query. Not through {@code executeQuery}: on MariaDB the query starts with
-     * {@code SET STATEMENT}, which MySQL's driver refuses there.
-     */
-    private void each(SqlStatement query, Sql.RowConsumer consumer) throws SQLException {
-      try (PreparedStatement s = connection.prepareStatement(query.sql())) {
-        Sql.bind(s, 1, query.parameters());
-        if (!s.execute()) {
-          throw new SQLException("The walk's query returned no rows: " + query.sql());
-        }
-        try (ResultSet rs = s.getResultSet()) {
-          while (rs.next()) {
-            consumer.accept(rs);
-          }
-        }
-      }
-    }
-
     /** The node rows' flags from column {@code first} on: the stop sets', then the filters'. */
     private Found flags(ResultSet rs, int first) throws SQLException {
       Found f = new Found();
@@ -150,7 +130,7 @@ public final class LqlOperations {
 
     /** The recursive query of the reached nodes and the events between them. */
     private void readWalk() throws SQLException {
-      each(plan.walk(), rs -> {
+      Sql.forEach(connection, plan.walk(), rs -> {
         int kind = rs.getInt(1);
         if (kind == 2) {
           between.add(new Edge(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getInt(5)));
@@ -169,7 +149,7 @@ public final class LqlOperations {
     private boolean readDistances() throws SQLException {
       LineagePlan.Distances query = plan.distances();
       boolean[] cut = {false};
-      each(query.query(), rs -> {
+      Sql.forEach(connection, query.query(), rs -> {
         Node n = new Node(rs.getInt(1), rs.getLong(2));
         found.put(n, flags(rs, 5));
         distance.put(n, rs.getInt(3));

@@ -1,5 +1,6 @@
 package io.mlmd4j.store;
 
+import io.mlmd4j.store.spi.SqlStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -76,6 +77,26 @@ final class Sql {
     try (PreparedStatement s = c.prepareStatement(sql)) {
       bind(s, 1, params);
       try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          consumer.accept(rs);
+        }
+      }
+    }
+  }
+
+  /**
+   * Runs a planned statement (a lineage walk's, say) and hands every row to {@code consumer}.
+   * Through {@code execute}, not {@code executeQuery}: on MariaDB a walk starts with
+   * {@code SET STATEMENT}, which MySQL's driver refuses there.
+   */
+  static void forEach(Connection c, SqlStatement statement, RowConsumer consumer)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(statement.sql())) {
+      bind(s, 1, statement.parameters());
+      if (!s.execute()) {
+        throw new SQLException("The statement returned no rows: " + statement.sql());
+      }
+      try (ResultSet rs = s.getResultSet()) {
         while (rs.next()) {
           consumer.accept(rs);
         }
