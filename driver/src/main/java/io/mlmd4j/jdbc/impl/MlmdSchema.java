@@ -97,7 +97,6 @@ final class MlmdSchema extends AbstractSchema implements Wrapper, DescribedSchem
     return FUNCTIONS;
   }
 
-
   @Override
   public List<TableShape> tableShapes() {
     return tables.values().stream().map(LogicalTable::shape)
