@@ -25,8 +25,8 @@ import org.sqlite.util.LibraryLoaderUtil;
  */
 final class SqliteNativeLibrary {
 
-  static final String PATH_PROPERTY = "org.sqlite.lib.path";
-  static final String NAME_PROPERTY = "org.sqlite.lib.name";
+  private static final String PATH_PROPERTY = "org.sqlite.lib.path";
+  private static final String NAME_PROPERTY = "org.sqlite.lib.name";
 
   private SqliteNativeLibrary() {}
 
@@ -79,7 +79,7 @@ final class SqliteNativeLibrary {
     }
   }
 
-  /** {@code $XDG_CACHE_HOME/mlmd4j}, else {@code ~/.cache/mlmd4j}; made readable by its owner. */
+  /** {@code $XDG_CACHE_HOME/mlmd4j}, else {@code ~/.cache/mlmd4j}; made private to its owner. */
   private static Optional<Path> cacheRoot() {
     String xdg = System.getenv("XDG_CACHE_HOME");
     String home = System.getProperty("user.home");
