@@ -134,7 +134,8 @@ final class LineageSubgraphQuery {
       LqlPlan plan = QueryCompilers.require("GetLineageSubgraph").planLql(walkStatement(
           startKind, startFilter, startIds, maxHops, nodesOnly), target);
       if (plan instanceof LineagePlan walk && walk.walk() != null) {
-        if (nodesOnly && walk.distances() != null && readNodes(walk.distances())) {
+        if (nodesOnly && walk.distances() != null
+            && readNodes(walk.distances(), walk.stopSets().size())) {
           return graph(readMask);
         }
         reachable = Reachable.read(connection, walk);
@@ -250,29 +251,24 @@ final class LineageSubgraphQuery {
    * carries no events) is the answer. False, with nothing kept, when that query's walks were
    * cut (see {@link LineagePlan.Distances}); the rounds then run over the full walk.
    */
-  private boolean readNodes(LineagePlan.Distances distances) throws SQLException {
+  private boolean readNodes(LineagePlan.Distances distances, int stopSets)
+      throws SQLException {
     boolean[] cut = {false};
     Sql.forEach(connection, distances.query(), rs -> {
       boolean artifact = rs.getInt(1) == 0;
       boolean ending = false;
-      for (int i = 0; i < stopSets(); i++) {
+      for (int i = 0; i < stopSets; i++) {
         ending |= rs.getInt(5 + i) == 1;
       }
       (ending ? (artifact ? endingArtifacts : endingExecutions)
           : (artifact ? visitedArtifacts : visitedExecutions)).add(rs.getLong(2));
-      cut[0] |= distances.cut() > 0 && rs.getInt(4) >= distances.cut() - 1;
+      cut[0] |= distances.wasCut(rs.getInt(4));
     });
     if (cut[0]) {
       List.of(visitedArtifacts, visitedExecutions, endingArtifacts, endingExecutions)
           .forEach(Set::clear);
     }
     return !cut[0];
-  }
-
-  /** The number of stop sets of the walk's statement: one per ending filter. */
-  private int stopSets() {
-    return (options.getEndingArtifacts().hasFilterQuery() ? 1 : 0)
-        + (options.getEndingExecutions().hasFilterQuery() ? 1 : 0);
   }
 
   /** An ending filter as LQL text; MLMD's empty ending filter selects every node. */
@@ -320,8 +316,8 @@ final class LineageSubgraphQuery {
   }
 
   private SqlCondition filter(NodeKind kind, String text) throws SQLException {
-    return QueryCompilers.require("GetLineageSubgraph").compileFilter(text,
-        kind.nodeTable, SqlTarget.of(connection, dialect));
+    return QueryCompilers.require("GetLineageSubgraph").compileFilter(text, kind.nodeTable,
+        target);
   }
 
   /** The dehydrated graph: node ids, their contexts and links, the events kept, all types. */

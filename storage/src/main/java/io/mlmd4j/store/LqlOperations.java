@@ -153,8 +153,7 @@ public final class LqlOperations {
         Node n = new Node(rs.getInt(1), rs.getLong(2));
         found.put(n, flags(rs, 5));
         distance.put(n, rs.getInt(3));
-        // A walk of cut - 1 events may have gone on to a node of the other kind, not read here.
-        cut[0] |= query.cut() > 0 && rs.getInt(4) >= query.cut() - 1;
+        cut[0] |= query.wasCut(rs.getInt(4));
       });
       if (cut[0]) {
         found.clear();

@@ -87,6 +87,14 @@ public record LineagePlan(SqlStatement walk, Distances distances, HopByHop hops,
     public Distances {
       Objects.requireNonNull(query, "query");
     }
+
+    /**
+     * Whether a row whose longest walk is {@code longest} events shows the walks were cut: a
+     * walk of {@code cut - 1} events may have gone on to a node of a kind not read here.
+     */
+    public boolean wasCut(int longest) {
+      return cut > 0 && longest >= cut - 1;
+    }
   }
 
   /**
