@@ -30,8 +30,11 @@ final class SqliteNativeLibrary {
 
   private SqliteNativeLibrary() {}
 
-  /** Points sqlite-jdbc at the cached copy, making it if needed, unless a library is chosen. */
-  static synchronized void useCachedCopy() {
+  /**
+   * Points sqlite-jdbc at the cached copy, making it if needed, unless a library is chosen.
+   * Called once, by {@link SqliteSource}'s initialization.
+   */
+  static void useCachedCopy() {
     if (System.getProperty(PATH_PROPERTY) != null) {
       return;
     }

@@ -31,9 +31,9 @@ final class OpenStore {
   private final @Nullable HikariDataSource pool;
   private int users;
 
-  private OpenStore(ConnectionSettings settings, MetadataStore store, PhysicalSchema physical,
+  private OpenStore(SharingKey key, MetadataStore store, PhysicalSchema physical,
       TypeDirectory types, @Nullable HikariDataSource pool) {
-    this.key = SharingKey.of(settings);
+    this.key = key;
     this.store = store;
     this.physical = physical;
     this.types = types;
@@ -43,18 +43,20 @@ final class OpenStore {
   /** The store the settings name, opened (and its schema checked) if no connection has it. */
   static synchronized OpenStore acquire(ConnectionSettings settings) throws SQLException {
     boolean shared = settings.backend() != Backend.FAKE;
-    OpenStore open = shared ? SHARED.get(SharingKey.of(settings)) : null;
+    SharingKey key = SharingKey.of(settings);
+    OpenStore open = shared ? SHARED.get(key) : null;
     if (open == null) {
-      open = open(settings);
+      open = open(settings, key);
       if (shared) {
-        SHARED.put(open.key, open);
+        SHARED.put(key, open);
       }
     }
     open.users++;
     return open;
   }
 
-  private static OpenStore open(ConnectionSettings settings) throws SQLException {
+  private static OpenStore open(ConnectionSettings settings, SharingKey key)
+      throws SQLException {
     MetadataStore store = MetadataStore.open(settings);
     HikariDataSource pool = null;
     try {
@@ -63,7 +65,7 @@ final class OpenStore {
         pool = SqliteReadPool.over(dataSource, settings.backend().name().toLowerCase(Locale.ROOT));
         dataSource = pool;
       }
-      return new OpenStore(settings, store,
+      return new OpenStore(key, store,
           PhysicalSchema.load(settings.backend(), Cancellation.enrolling(dataSource),
               MlmdSchema.NAME),
           new TypeDirectory(dataSource), pool);
