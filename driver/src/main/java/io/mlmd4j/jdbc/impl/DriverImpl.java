@@ -5,6 +5,7 @@ import io.mlmd4j.connect.Backend;
 import io.mlmd4j.connect.ConnectionProperty;
 import io.mlmd4j.connect.ConnectionSettings;
 import io.mlmd4j.connect.ConnectionUrl;
+import io.mlmd4j.jdbc.preload.ClassPreloading;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -90,6 +91,7 @@ public final class DriverImpl extends org.apache.calcite.jdbc.Driver {
     if (!acceptsURL(url)) {
       return null;
     }
+    ClassPreloading.startOnce();
     ConnectionSettings settings = settings(url, info);
     OpenStore store;
     try {
