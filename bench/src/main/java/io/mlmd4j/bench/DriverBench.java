@@ -99,6 +99,7 @@ final class DriverBench {
         List<Long> ids = ids(raw);
         someId = ids.get(ids.size() / 2);
         rows.add(pointQuery(backend, driver, raw, ids));
+        rows.add(preparedPerCall(backend, driver, raw, ids));
         rows.add(adHoc("ad-hoc point query, Statement", backend, driver, raw,
             i -> "SELECT name, uri FROM artifacts WHERE id = " + ids.get(i % ids.size()),
             i -> "SELECT name, uri FROM Artifact WHERE id = " + ids.get(i % ids.size())));
@@ -149,6 +150,30 @@ final class DriverBench {
           samples[0], samples[1]);
       return new Row("point query re-executed, PreparedStatement", Bench.name(backend), "us",
           samples[0].median(), samples[1].median(), false, "");
+    }
+  }
+
+  /**
+   * {@value #POINT_CALLS} point queries per round, each through a PreparedStatement of its own,
+   * as Spring's JdbcTemplate runs them: the driver plans the text once per connection.
+   */
+  private Row preparedPerCall(Backend backend, Connection driver, Connection raw, List<Long> ids)
+      throws SQLException {
+    Call viaDriver = i -> pointOnce(driver, "SELECT name, uri FROM artifacts WHERE id = ?",
+        ids.get(i % ids.size()));
+    Call viaRaw = i -> pointOnce(raw, "SELECT name, uri FROM Artifact WHERE id = ?",
+        ids.get(i % ids.size()));
+    Samples[] samples = compare("point query prepared per call", viaDriver, viaRaw, POINT_CALLS,
+        Math.max(warmUpRounds, POINT_WARM_UP_ROUNDS), 1e3);
+    Bench.log("  point query, a PreparedStatement per call %s: driver %s us; plain JDBC %s us",
+        backend, samples[0], samples[1]);
+    return new Row("point query, a new PreparedStatement per call", Bench.name(backend), "us",
+        samples[0].median(), samples[1].median(), false, "");
+  }
+
+  private static List<String> pointOnce(Connection c, String sql, long id) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      return point(s, id);
     }
   }
 

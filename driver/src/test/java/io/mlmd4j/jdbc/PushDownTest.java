@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.calcite.runtime.Hook;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +19,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * sits under one JdbcToEnumerableConverter, and one SQL statement reaches the database.
  */
 class PushDownTest {
+
+  /** Numbers the texts {@link #hooked} runs. */
+  private static final AtomicInteger texts = new AtomicInteger();
 
   private static final List<String> QUERIES = List.of(
       "SELECT name, uri FROM artifacts WHERE state = 'LIVE' AND type = 'Model'",
@@ -167,13 +171,16 @@ class PushDownTest {
     return hooked(Hook.QUERY_PLAN, c, query);
   }
 
-  /** What {@code hook} is called with while the query runs. */
+  /**
+   * What {@code hook} is called with while the query is planned and run. A comment numbering
+   * the text makes it one the connection has not planned before, whose plan it cannot have kept.
+   */
   private static List<String> hooked(Hook hook, Connection c, String query)
       throws SQLException {
     List<String> calls = new ArrayList<>();
     Consumer<Object> collect = s -> calls.add(String.valueOf(s));
     try (Hook.Closeable h = hook.addThread(collect)) {
-      TestConnections.rows(c, query);
+      TestConnections.rows(c, query + "\n-- text " + texts.incrementAndGet());
     }
     return calls;
   }

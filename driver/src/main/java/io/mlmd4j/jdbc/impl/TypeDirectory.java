@@ -45,6 +45,15 @@ final class TypeDirectory {
     return types;
   }
 
+  /**
+   * What tells the types as of now apart from those of any other moment: the highest type id and
+   * the number of declared properties (types are only added, properties only declared).
+   */
+  synchronized List<Long> fingerprint() {
+    refresh();
+    return fingerprint;
+  }
+
   private void refresh() {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
       List<Long> now;

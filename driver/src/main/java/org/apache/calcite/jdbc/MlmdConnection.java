@@ -1,5 +1,6 @@
 package org.apache.calcite.jdbc;
 
+import io.mlmd4j.jdbc.impl.PlanCache;
 import io.mlmd4j.jdbc.impl.ReadOnlySql;
 import io.mlmd4j.jdbc.impl.SqlErrors;
 import java.sql.SQLException;
@@ -31,6 +32,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public final class MlmdConnection extends CalciteConnectionImpl {
 
   private @Nullable Object store;
+  private @Nullable PlanCache plans;
   private @Nullable Runnable release;
   /** Set by the first {@link #config()}, which Calcite's constructor calls. */
   private @Nullable CalciteConnectionConfig config;
@@ -42,12 +44,25 @@ public final class MlmdConnection extends CalciteConnectionImpl {
   }
 
   /**
-   * Attaches the store this connection reads: {@code unwrap} returns it, and {@code release} runs
-   * once when the connection closes.
+   * Attaches the store this connection reads: {@code unwrap} returns it, its SQL is planned
+   * through {@code plans}, and {@code release} runs once when the connection closes.
    */
-  public void attach(Object store, Runnable release) {
+  public void attach(Object store, PlanCache plans, Runnable release) {
     this.store = store;
+    this.plans = plans;
     this.release = release;
+  }
+
+  /** Plans a statement's SQL, or takes its plan from this connection's {@link PlanCache}. */
+  @Override
+  <T> CalcitePrepare.CalciteSignature<T> parseQuery(CalcitePrepare.Query<T> query,
+      CalcitePrepare.Context prepareContext, long maxRowCount) {
+    PlanCache cache = plans;
+    if (cache == null || query.sql == null) {
+      return super.parseQuery(query, prepareContext, maxRowCount);
+    }
+    return cache.plan(query.sql, prepareContext.getDefaultSchemaPath(), maxRowCount,
+        () -> super.parseQuery(query, prepareContext, maxRowCount));
   }
 
   /**
