@@ -272,8 +272,7 @@ final class DriverBench {
 
   /**
    * The first query of a fresh JVM on the driver's jar against plain JDBC's, from process start
-   * to first row: plain, then without the driver's class preloading (io.mlmd4j.jdbc.preload),
-   * then with a class-data-sharing archive made by a run of the same
+   * to first row: plain, then with a class-data-sharing archive made by a run of the same
    * command ({@code -XX:ArchiveClassesAtExit}), then with that archive and the client compiler
    * only ({@code -XX:TieredStopAtLevel=1}).
    */
@@ -291,8 +290,6 @@ final class DriverBench {
       List<Row> rows = new ArrayList<>();
       rows.add(firstQuery("first query in a fresh JVM", backend, List.of(), List.of(),
           driverCommand, rawCommand));
-      rows.add(firstQuery("first query in a fresh JVM, no class preloading", backend,
-          List.of("-Dmlmd4j.preloadClasses=false"), List.of(), driverCommand, rawCommand));
       rows.add(firstQuery("first query in a fresh JVM, CDS archive", backend,
           List.of("-XX:SharedArchiveFile=" + driverArchive),
           List.of("-XX:SharedArchiveFile=" + rawArchive), driverCommand, rawCommand));

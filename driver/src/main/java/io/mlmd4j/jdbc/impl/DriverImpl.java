@@ -5,7 +5,6 @@ import io.mlmd4j.connect.Backend;
 import io.mlmd4j.connect.ConnectionProperty;
 import io.mlmd4j.connect.ConnectionSettings;
 import io.mlmd4j.connect.ConnectionUrl;
-import io.mlmd4j.jdbc.preload.ClassPreloading;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -91,7 +90,6 @@ public final class DriverImpl extends org.apache.calcite.jdbc.Driver {
     if (!acceptsURL(url)) {
       return null;
     }
-    ClassPreloading.startOnce();
     ConnectionSettings settings = settings(url, info);
     OpenStore store;
     try {

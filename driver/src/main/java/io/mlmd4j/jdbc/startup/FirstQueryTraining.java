@@ -1,4 +1,4 @@
-package io.mlmd4j.jdbc.preload;
+package io.mlmd4j.jdbc.startup;
 
 import io.mlmd4j.MetadataStore;
 import io.mlmd4j.connect.ConnectionUrl;
@@ -14,14 +14,13 @@ import java.sql.Statement;
 
 /**
  * The statements a first connection typically runs, which the jar's build runs once in a JVM of
- * their own to record the classes they load: a point query, a parameterized one, a join with an
- * aggregate, a per-type table, an LQL statement, the lineage table function in a join, and a
- * schema browser's first metadata calls. The point query comes first, so that its classes lead
- * the list.
+ * their own to find the classes they load: a point query, a join with an aggregate, a per-type
+ * table, an LQL statement, the lineage table function in a join, a parameterized query, and a
+ * schema browser's first metadata calls.
  */
-public final class PreloadTraining {
+public final class FirstQueryTraining {
 
-  /** The statements, in the order they run; each reads all its rows. */
+  /** The statements; each reads all its rows. */
   static final String[] STATEMENTS = {
       "SELECT name, uri FROM artifacts WHERE id = 1",
       "SELECT a.type, COUNT(*) AS n FROM artifacts a JOIN events e ON e.artifact_id = a.id"
@@ -32,15 +31,16 @@ public final class PreloadTraining {
       "SELECT a.name, l.distance FROM TABLE(lineage('UPSTREAM', 'ARTIFACTS', 'id = 1')) l"
           + " JOIN artifacts a ON a.id = l.artifact_id ORDER BY l.distance"};
 
-  private PreloadTraining() {}
+  private FirstQueryTraining() {}
 
   /**
-   * {@code setup <store>} makes a demo store there (in a JVM apart, so that its classes stay off
-   * the list); {@code run <store>} runs the statements on it. A failure is an exception.
+   * {@code setup <store>} makes a demo store there (in a JVM apart, whose classes, those of
+   * writing, are not counted); {@code run <store>} runs the statements on it. A failure is an
+   * exception.
    */
   public static void main(String[] args) throws SQLException {
     if (args.length != 2) {
-      throw new IllegalArgumentException("usage: PreloadTraining setup|run <store path>");
+      throw new IllegalArgumentException("usage: FirstQueryTraining setup|run <store path>");
     }
     Path store = Path.of(args[1]);
     switch (args[0]) {
