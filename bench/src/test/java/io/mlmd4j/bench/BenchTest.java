@@ -51,7 +51,8 @@ class BenchTest {
           .run(backend);
     }
     assertThat(rows).extracting(Row::operation).containsExactly(
-        "point query re-executed, PreparedStatement", "ad-hoc point query, Statement",
+        "point query re-executed, PreparedStatement",
+        "point query, a new PreparedStatement per call", "ad-hoc point query, Statement",
         "ad-hoc join + group + sort + limit, Statement");
     assertThat(rows).allSatisfy(r -> {
       assertThat(r.mlmd4j()).isPositive();
