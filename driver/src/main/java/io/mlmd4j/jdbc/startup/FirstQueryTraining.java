@@ -70,7 +70,7 @@ public final class FirstQueryTraining {
       }
       try (PreparedStatement prepared =
           connection.prepareStatement("SELECT id, name FROM executions WHERE type = ?")) {
-        prepared.setString(1, "Trainer");
+        prepared.setString(1, "tfx.components.trainer.component.Trainer");
         readAll(prepared.executeQuery());
       }
       DatabaseMetaData metadata = connection.getMetaData();
