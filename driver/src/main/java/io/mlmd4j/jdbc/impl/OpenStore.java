@@ -6,7 +6,6 @@ import io.mlmd4j.MetadataStore;
 import io.mlmd4j.connect.Backend;
 import io.mlmd4j.connect.ConnectionSettings;
 import io.mlmd4j.storage.Cancellation;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +40,7 @@ final class OpenStore {
   }
 
   /** The store the settings name, opened (and its schema checked) if no connection has it. */
-  static synchronized OpenStore acquire(ConnectionSettings settings) throws SQLException {
+  static synchronized OpenStore acquire(ConnectionSettings settings) {
     boolean shared = settings.backend() != Backend.FAKE;
     SharingKey key = SharingKey.of(settings);
     OpenStore open = shared ? SHARED.get(key) : null;
@@ -55,8 +54,7 @@ final class OpenStore {
     return open;
   }
 
-  private static OpenStore open(ConnectionSettings settings, SharingKey key)
-      throws SQLException {
+  private static OpenStore open(ConnectionSettings settings, SharingKey key) {
     MetadataStore store = MetadataStore.open(settings);
     HikariDataSource pool = null;
     try {
@@ -66,10 +64,10 @@ final class OpenStore {
         dataSource = pool;
       }
       return new OpenStore(key, store,
-          PhysicalSchema.load(settings.backend(), Cancellation.enrolling(dataSource),
+          PhysicalSchema.over(settings.backend(), Cancellation.enrolling(dataSource),
               MlmdSchema.NAME),
           new TypeDirectory(dataSource), pool);
-    } catch (SQLException | RuntimeException e) {
+    } catch (RuntimeException e) {
       if (pool != null) {
         pool.close();
       }

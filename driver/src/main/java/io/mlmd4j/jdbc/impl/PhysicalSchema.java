@@ -29,6 +29,7 @@ import org.apache.calcite.schema.Table;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.dialect.MysqlSqlDialect;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * MLMD's tables in one store's database, with the SQL dialect of that database: what the logical
@@ -50,24 +51,30 @@ final class PhysicalSchema {
       "Execution", Map.of("type_id", "Type"),
       "Context", Map.of("type_id", "Type"));
 
-  private final SqlDialect dialect;
+  private final Backend backend;
   private final DataSource dataSource;
-  private final Map<String, PhysicalTable> tables;
+  private final String schemaName;
+  /** Read from the database by the first {@link #table} call; guarded by this. */
+  private @Nullable Map<String, PhysicalTable> tables;
 
-  private PhysicalSchema(SqlDialect dialect, DataSource dataSource,
-      Map<String, PhysicalTable> tables) {
-    this.dialect = dialect;
+  private PhysicalSchema(Backend backend, DataSource dataSource, String schemaName) {
+    this.backend = backend;
     this.dataSource = dataSource;
-    this.tables = tables;
+    this.schemaName = schemaName;
   }
 
   /**
-   * Reads the order of each table's columns and the server's version from the database. SQL run
-   * for the logical schema reaches the database as {@code root.getSubSchema(schemaName)}
-   * unwrapped to a {@link DataSource}.
+   * The tables of the database behind {@code dataSource}, read when a query is first planned
+   * (a connection that only browses metadata or runs LQL never builds Calcite's dialect and JDBC
+   * schema: about a quarter of a second of a fresh JVM). SQL run for the logical schema reaches
+   * the database as {@code root.getSubSchema(schemaName)} unwrapped to a {@link DataSource}.
    */
-  static PhysicalSchema load(Backend backend, DataSource dataSource, String schemaName)
-      throws SQLException {
+  static PhysicalSchema over(Backend backend, DataSource dataSource, String schemaName) {
+    return new PhysicalSchema(backend, dataSource, schemaName);
+  }
+
+  /** Reads the order of each table's columns and the server's version from the database. */
+  private Map<String, PhysicalTable> load() throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       DatabaseMetaData meta = c.getMetaData();
       SqlDialect dialect = dialect(backend, meta);
@@ -97,7 +104,7 @@ final class PhysicalSchema {
         tables.put(name, new PhysicalTable(jdbcTable, fields, e.getValue().key(),
             REFERENCES.getOrDefault(name, Map.of()), e.getValue().rowCount()));
       }
-      return new PhysicalSchema(dialect, dataSource, Map.copyOf(tables));
+      return Map.copyOf(tables);
     }
   }
 
@@ -118,15 +125,18 @@ final class PhysicalSchema {
     };
   }
 
-  SqlDialect dialect() {
-    return dialect;
-  }
-
   DataSource dataSource() {
     return dataSource;
   }
 
-  PhysicalTable table(String name) {
+  synchronized PhysicalTable table(String name) {
+    if (tables == null) {
+      try {
+        tables = load();
+      } catch (SQLException e) {
+        throw new IllegalStateException("Cannot read MLMD's tables: " + e.getMessage(), e);
+      }
+    }
     PhysicalTable table = tables.get(name);
     if (table == null) {
       throw new IllegalArgumentException("No MLMD table " + name);
