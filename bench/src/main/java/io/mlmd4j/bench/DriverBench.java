@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -272,9 +273,10 @@ final class DriverBench {
 
   /**
    * The first query of a fresh JVM on the driver's jar against plain JDBC's, from process start
-   * to first row: plain, then with a class-data-sharing archive made by a run of the same
-   * command ({@code -XX:ArchiveClassesAtExit}), then with that archive and the client compiler
-   * only ({@code -XX:TieredStopAtLevel=1}).
+   * to first row: a text new to the machine (the driver's saved plans off); the same text planned
+   * and saved by an earlier JVM; a new text with a class-data-sharing archive made by a run of
+   * the same command ({@code -XX:ArchiveClassesAtExit}), then with that archive and the client
+   * compiler only ({@code -XX:TieredStopAtLevel=1}).
    */
   private List<Row> firstQuery(Backend backend, String url, long id) throws Exception {
     List<String> driverCommand = List.of(url, "SELECT name, uri FROM artifacts WHERE id = " + id);
@@ -285,24 +287,30 @@ final class DriverBench {
       probeJar = probeJar(dir);
       Path driverArchive = dir.resolve("driver.jsa");
       Path rawArchive = dir.resolve("raw.jsa");
-      runProbe(List.of("-XX:ArchiveClassesAtExit=" + driverArchive), driverCommand);
+      String noSavedPlans = "-Dmlmd4j.planCache=off";
+      String savedPlans = "-Dmlmd4j.planCache=" + dir.resolve("plans");
+      runProbe(List.of("-XX:ArchiveClassesAtExit=" + driverArchive, noSavedPlans),
+          driverCommand);
       runProbe(List.of("-XX:ArchiveClassesAtExit=" + rawArchive), rawCommand);
+      runProbe(List.of(savedPlans), driverCommand);
       List<Row> rows = new ArrayList<>();
-      rows.add(firstQuery("first query in a fresh JVM", backend, List.of(), List.of(),
-          driverCommand, rawCommand));
+      rows.add(firstQuery("first query in a fresh JVM", backend, List.of(noSavedPlans),
+          List.of(), driverCommand, rawCommand));
+      rows.add(firstQuery("first query in a fresh JVM, plan saved by an earlier JVM", backend,
+          List.of(savedPlans), List.of(), driverCommand, rawCommand));
       rows.add(firstQuery("first query in a fresh JVM, CDS archive", backend,
-          List.of("-XX:SharedArchiveFile=" + driverArchive),
+          List.of("-XX:SharedArchiveFile=" + driverArchive, noSavedPlans),
           List.of("-XX:SharedArchiveFile=" + rawArchive), driverCommand, rawCommand));
       rows.add(firstQuery("first query in a fresh JVM, CDS archive + C1 only", backend,
-          List.of("-XX:SharedArchiveFile=" + driverArchive, "-XX:TieredStopAtLevel=1"),
+          List.of("-XX:SharedArchiveFile=" + driverArchive, "-XX:TieredStopAtLevel=1",
+              noSavedPlans),
           List.of("-XX:SharedArchiveFile=" + rawArchive, "-XX:TieredStopAtLevel=1"),
           driverCommand, rawCommand));
       return rows;
     } finally {
-      for (String f : List.of("driver.jsa", "raw.jsa", "probe.jar")) {
-        Files.deleteIfExists(dir.resolve(f));
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
-      Files.deleteIfExists(dir);
     }
   }
 

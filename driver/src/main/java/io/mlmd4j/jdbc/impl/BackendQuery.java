@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.adapter.jdbc.JdbcImplementor;
@@ -41,18 +42,21 @@ final class BackendQuery implements Bindable<Object>, Typed {
       SqlTypeName.DECIMAL, SqlTypeName.FLOAT, SqlTypeName.REAL, SqlTypeName.DOUBLE,
       SqlTypeName.CHAR, SqlTypeName.VARCHAR);
 
-  private final BackendConvention convention;
+  private final DataSource dataSource;
   private final String sql;
   private final Integer[] parameters;
   private final Column[] columns;
-  private final Type elementType;
+  private final Class<?> elementType;
 
-  private BackendQuery(BackendConvention convention, SqlString sql, Column[] columns,
-      Type elementType) {
-    this.convention = convention;
-    this.sql = sql.getSql();
-    List<Integer> dynamic = sql.getDynamicParameters();
-    this.parameters = dynamic == null ? new Integer[0] : dynamic.toArray(new Integer[0]);
+  /**
+   * @param parameters the statement's parameter of each {@code ?} of {@code sql}, in order
+   * @param elementType the Java class of the one column, or {@code Object[]}
+   */
+  BackendQuery(DataSource dataSource, String sql, Integer[] parameters, Column[] columns,
+      Class<?> elementType) {
+    this.dataSource = dataSource;
+    this.sql = sql;
+    this.parameters = parameters;
     this.columns = columns;
     this.elementType = elementType;
   }
@@ -83,7 +87,13 @@ final class BackendQuery implements Bindable<Object>, Typed {
         ? typeFactory.getJavaClass(converter.getRowType().getFieldList().get(fields.get(0))
             .getType())
         : Object[].class;
-    return new BackendQuery(convention, sql, columns, elementType);
+    if (!(elementType instanceof Class<?> elementClass)) {
+      return null;
+    }
+    List<Integer> dynamic = sql.getDynamicParameters();
+    return new BackendQuery(convention.dataSource(), sql.getSql(),
+        dynamic == null ? new Integer[0] : dynamic.toArray(new Integer[0]), columns,
+        elementClass);
   }
 
   /** The statement sent to the backend. */
@@ -91,11 +101,19 @@ final class BackendQuery implements Bindable<Object>, Typed {
     return sql;
   }
 
+  Integer[] parameters() {
+    return parameters.clone();
+  }
+
+  Column[] columns() {
+    return columns.clone();
+  }
+
   @Override
   public Enumerable<Object> bind(DataContext dataContext) {
     ResultSetEnumerable<Object> rows = parameters.length == 0
-        ? ResultSetEnumerable.of(convention.dataSource(), sql, this::rowReader)
-        : ResultSetEnumerable.of(convention.dataSource(), sql, this::rowReader,
+        ? ResultSetEnumerable.of(dataSource, sql, this::rowReader)
+        : ResultSetEnumerable.of(dataSource, sql, this::rowReader,
             ResultSetEnumerable.createEnricher(parameters, dataContext));
     rows.setTimeout(dataContext);
     return rows;
@@ -125,7 +143,7 @@ final class BackendQuery implements Bindable<Object>, Typed {
   }
 
   /** A result column: its index in the statement's result and how the generated code reads it. */
-  private record Column(int index, @Nullable Primitive primitive) {
+  record Column(int index, @Nullable Primitive primitive) {
 
     @Nullable Object read(ResultSet rs) throws SQLException {
       if (primitive == null) {

@@ -107,7 +107,7 @@ public final class DriverImpl extends org.apache.calcite.jdbc.Driver {
       CALCITE_SETTINGS.forEach((k, v) -> calcite.setProperty(k.camelName(), v));
       MlmdConnection connection = (MlmdConnection) ((CalciteFactory) factory).newConnection(
           this, factory, ReportedUrl.of(settings), calcite, root, null);
-      connection.attach(store.store(), new PlanCache(store.types()), store::release);
+      connection.attach(store.store(), new PlanCache(store.types(), store.physical(), SavedPlans.ofJvm()), store::release);
       connection.setSchema(MlmdSchema.NAME);
       return connection;
     } catch (SQLException | RuntimeException e) {

@@ -41,6 +41,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 final class MlmdPrepare extends CalcitePrepareImpl {
 
+  /** The query the preparation running on this thread implemented as a {@link BackendQuery}. */
+  private static final ThreadLocal<@Nullable BackendQuery> IMPLEMENTED = new ThreadLocal<>();
+
   @Override
   public <T> CalcitePrepare.CalciteSignature<T> prepareSql(CalcitePrepare.Context context,
       CalcitePrepare.Query<T> query, Type elementType, long maxRowCount) {
@@ -51,7 +54,16 @@ final class MlmdPrepare extends CalcitePrepareImpl {
               maxRowCount);
       return lql;
     }
-    return super.prepareSql(context, query, elementType, maxRowCount);
+    IMPLEMENTED.remove();
+    try {
+      CalcitePrepare.CalciteSignature<T> prepared =
+          super.prepareSql(context, query, elementType, maxRowCount);
+      BackendQuery backend = IMPLEMENTED.get();
+      return backend == null || prepared.cursorFactory != Meta.CursorFactory.ARRAY
+          ? prepared : new BackendSignature<>(prepared, maxRowCount, backend);
+    } finally {
+      IMPLEMENTED.remove();
+    }
   }
 
   /**
@@ -109,6 +121,7 @@ final class MlmdPrepare extends CalcitePrepareImpl {
         }
         Hook.PLAN_BEFORE_IMPLEMENTATION.run(root);
         Hook.QUERY_PLAN.run(query.sql());
+        IMPLEMENTED.set(query);
         return new PreparedResultImpl(root.rel.getRowType(),
             requireNonNull(parameterRowType, "parameterRowType"),
             requireNonNull(fieldOrigins, "fieldOrigins"),

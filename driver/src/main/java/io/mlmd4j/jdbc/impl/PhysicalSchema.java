@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.apache.calcite.adapter.jdbc.JdbcConvention;
 import org.apache.calcite.adapter.jdbc.JdbcSchema;
@@ -56,6 +57,8 @@ final class PhysicalSchema {
   private final String schemaName;
   /** Read from the database by the first {@link #table} call; guarded by this. */
   private @Nullable Map<String, PhysicalTable> tables;
+  /** Made by the first {@link #identity} call; guarded by this. */
+  private @Nullable String identity;
 
   private PhysicalSchema(Backend backend, DataSource dataSource, String schemaName) {
     this.backend = backend;
@@ -127,6 +130,33 @@ final class PhysicalSchema {
 
   DataSource dataSource() {
     return dataSource;
+  }
+
+  /**
+   * What plans over these tables depend on, read with plain JDBC: the database's product and
+   * version (the dialect), its catalog on MySQL (the SQL names it), each MLMD table's columns.
+   */
+  synchronized String identity() {
+    if (identity == null) {
+      try (Connection c = dataSource.getConnection()) {
+        DatabaseMetaData meta = c.getMetaData();
+        String catalog = backend == Backend.MYSQL ? c.getCatalog() : null;
+        StringBuilder b = new StringBuilder().append(meta.getDatabaseProductName()).append(' ')
+            .append(meta.getDatabaseProductVersion()).append(" catalog ").append(catalog);
+        for (String table : new TreeSet<>(DEFINITIONS.keySet())) {
+          b.append('\n').append(table).append(':');
+          try (ResultSet rs = meta.getColumns(catalog, null, table, "%")) {
+            while (rs.next()) {
+              b.append(' ').append(rs.getString("COLUMN_NAME"));
+            }
+          }
+        }
+        identity = b.toString();
+      } catch (SQLException e) {
+        throw new IllegalStateException("Cannot read MLMD's tables: " + e.getMessage(), e);
+      }
+    }
+    return identity;
   }
 
   synchronized PhysicalTable table(String name) {

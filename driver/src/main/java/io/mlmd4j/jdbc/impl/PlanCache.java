@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.calcite.jdbc.CalcitePrepare.CalciteSignature;
+import org.apache.calcite.jdbc.CalciteSchema;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -23,6 +24,9 @@ public final class PlanCache {
   private record Key(String sql, List<String> schemaPath, long maxRowCount, List<Long> types) {}
 
   private final Supplier<List<Long>> typesFingerprint;
+  private final @Nullable TypeDirectory types;
+  private final @Nullable PhysicalSchema physical;
+  private final @Nullable SavedPlans saved;
   private final Map<Key, CalciteSignature<?>> plans =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -31,12 +35,20 @@ public final class PlanCache {
         }
       };
 
-  PlanCache(TypeDirectory types) {
-    this(types::fingerprint);
+  /** The plans of a connection to the store of {@code types} and {@code physical}. */
+  PlanCache(TypeDirectory types, PhysicalSchema physical, @Nullable SavedPlans saved) {
+    this.typesFingerprint = types::fingerprint;
+    this.types = types;
+    this.physical = physical;
+    this.saved = saved;
   }
 
+  /** Plans kept in memory only, for types of the given fingerprints. */
   PlanCache(Supplier<List<Long>> typesFingerprint) {
     this.typesFingerprint = typesFingerprint;
+    this.types = null;
+    this.physical = null;
+    this.saved = null;
   }
 
   /**
@@ -45,7 +57,8 @@ public final class PlanCache {
    */
   @SuppressWarnings("unchecked")
   public <T> CalciteSignature<T> plan(String sql, @Nullable List<String> schemaPath,
-      long maxRowCount, Supplier<CalciteSignature<T>> planner) {
+      long maxRowCount, @Nullable CalciteSchema rootSchema,
+      Supplier<CalciteSignature<T>> planner) {
     Key key = new Key(sql, schemaPath == null ? List.of() : List.copyOf(schemaPath),
         maxRowCount, typesFingerprint.get());
     CalciteSignature<?> kept;
@@ -55,7 +68,17 @@ public final class PlanCache {
     if (kept != null) {
       return (CalciteSignature<T>) kept;
     }
-    CalciteSignature<T> planned = planner.get();
+    String savedKey = saved == null || LqlSignature.isLql(sql) ? null : SavedPlans.key(
+        physical.identity(), String.valueOf(types.current()), String.valueOf(key.schemaPath()),
+        Long.toString(maxRowCount), sql);
+    CalciteSignature<T> planned = savedKey == null ? null
+        : (CalciteSignature<T>) saved.read(savedKey, physical.dataSource(), rootSchema);
+    if (planned == null) {
+      planned = planner.get();
+      if (savedKey != null && planned instanceof BackendSignature<T> backend) {
+        saved.write(savedKey, backend);
+      }
+    }
     if (!(planned instanceof LqlSignature)) {
       synchronized (plans) {
         plans.put(key, planned);

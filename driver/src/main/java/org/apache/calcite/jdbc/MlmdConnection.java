@@ -62,6 +62,7 @@ public final class MlmdConnection extends CalciteConnectionImpl {
       return super.parseQuery(query, prepareContext, maxRowCount);
     }
     return cache.plan(query.sql, prepareContext.getDefaultSchemaPath(), maxRowCount,
+        prepareContext.getRootSchema(),
         () -> super.parseQuery(query, prepareContext, maxRowCount));
   }
 

@@ -22,7 +22,7 @@ class PlanCacheEvictionTest {
       return new CalciteSignature<>(sql, List.of(), Map.of(), null, List.of(),
           Meta.CursorFactory.ARRAY, null, List.of(), -1, null);
     };
-    assertThat(cache.plan(sql, List.of("mlmd"), -1, planner).sql).isEqualTo(sql);
+    assertThat(cache.plan(sql, List.of("mlmd"), -1, null, planner).sql).isEqualTo(sql);
   }
 
   @Test
