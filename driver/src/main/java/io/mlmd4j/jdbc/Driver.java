@@ -30,6 +30,10 @@ import java.util.logging.Logger;
  * {@code connection.unwrap(MetadataStore.class)} gives the store the connection reads, for
  * writes; the connection owns it, so do not close it.
  *
+ * <p>Plans of SQL texts are kept per connection and saved on disk for later JVMs, in
+ * {@code $XDG_CACHE_HOME/mlmd4j} (else {@code ~/.cache/mlmd4j}); the system property
+ * {@code mlmd4j.planCache} names another directory, or {@code off}.
+ *
  * <p>Loading the driver sets Calcite's default character set to UTF-8 (system properties
  * {@code calcite.default.charset} and the like) unless they are set, so that SQL text can hold any
  * character; it must happen before Calcite is first used in the JVM.
