@@ -68,9 +68,9 @@ final class PhysicalSchema {
 
   /**
    * The tables of the database behind {@code dataSource}, read when a query is first planned
-   * (a connection that only browses metadata or runs LQL never builds Calcite's dialect and JDBC
-   * schema: about a quarter of a second of a fresh JVM). SQL run for the logical schema reaches
-   * the database as {@code root.getSubSchema(schemaName)} unwrapped to a {@link DataSource}.
+   * (a connection that only browses metadata never builds Calcite's dialect and JDBC schema:
+   * about a fifth of a second of a fresh JVM). SQL run for the logical schema reaches the
+   * database as {@code root.getSubSchema(schemaName)} unwrapped to a {@link DataSource}.
    */
   static PhysicalSchema over(Backend backend, DataSource dataSource, String schemaName) {
     return new PhysicalSchema(backend, dataSource, schemaName);
