@@ -68,14 +68,18 @@ public final class PlanCache {
     if (kept != null) {
       return (CalciteSignature<T>) kept;
     }
-    String savedKey = saved == null || LqlSignature.isLql(sql) ? null : SavedPlans.key(
-        physical.identity(), String.valueOf(types.current()), String.valueOf(key.schemaPath()),
-        Long.toString(maxRowCount), sql);
+    String typesBefore = saved == null || LqlSignature.isLql(sql) ? null
+        : String.valueOf(types.current());
+    String savedKey = typesBefore == null ? null : SavedPlans.key(physical.identity(),
+        typesBefore, String.valueOf(key.schemaPath()), Long.toString(maxRowCount), sql);
     CalciteSignature<T> planned = savedKey == null ? null
         : (CalciteSignature<T>) saved.read(savedKey, physical.dataSource(), rootSchema);
     if (planned == null) {
       planned = planner.get();
-      if (savedKey != null && planned instanceof BackendSignature<T> backend) {
+      // Saved only if no type changed while it was planned: it would hold the new types under
+      // the old types' key, which another store with those types would read.
+      if (savedKey != null && planned instanceof BackendSignature<T> backend
+          && typesBefore.equals(String.valueOf(types.current()))) {
         saved.write(savedKey, backend);
       }
     }
