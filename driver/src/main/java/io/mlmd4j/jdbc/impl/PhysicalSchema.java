@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.apache.calcite.adapter.jdbc.JdbcConvention;
 import org.apache.calcite.adapter.jdbc.JdbcSchema;
@@ -57,8 +57,16 @@ final class PhysicalSchema {
   private final String schemaName;
   /** Read from the database by the first {@link #table} call; guarded by this. */
   private @Nullable Map<String, PhysicalTable> tables;
-  /** Made by the first {@link #identity} call; guarded by this. */
-  private @Nullable String identity;
+  /** Read by the first {@link #facts} call; guarded by this. */
+  private @Nullable Facts facts;
+
+  /**
+   * What the database says of itself and of MLMD's tables: its product and version, its catalog
+   * on MySQL (where the tables are named with their database: other databases on the server
+   * may hold MLMD tables of the same names), each table's columns in order.
+   */
+  private record Facts(String product, String version, @Nullable String catalog,
+      Map<String, List<String>> columns) {}
 
   private PhysicalSchema(Backend backend, DataSource dataSource, String schemaName) {
     this.backend = backend;
@@ -76,14 +84,12 @@ final class PhysicalSchema {
     return new PhysicalSchema(backend, dataSource, schemaName);
   }
 
-  /** Reads the order of each table's columns and the server's version from the database. */
+  /** Calcite's tables over MLMD's, with the dialect of the server's version. */
   private Map<String, PhysicalTable> load() throws SQLException {
+    Facts facts = facts();
     try (Connection c = dataSource.getConnection()) {
-      DatabaseMetaData meta = c.getMetaData();
-      SqlDialect dialect = dialect(backend, meta);
-      // On MySQL the tables are named with their database: other databases on the server may
-      // hold MLMD tables of the same names.
-      String catalog = backend == Backend.MYSQL ? c.getCatalog() : null;
+      SqlDialect dialect = dialect(backend, c.getMetaData());
+      String catalog = facts.catalog();
       Expression expression = Schemas.subSchemaExpression(
           CalciteSchema.createRootSchema(false, false).plus(), schemaName, DataSource.class);
       JdbcConvention convention =
@@ -97,12 +103,9 @@ final class PhysicalSchema {
           throw new SQLException("MLMD table " + name + " is missing from the database");
         }
         List<PhysicalTable.Field> fields = new ArrayList<>();
-        try (ResultSet rs = meta.getColumns(catalog, null, name, "%")) {
-          while (rs.next()) {
-            String column = rs.getString("COLUMN_NAME");
-            PhysicalTable.Field known = e.getValue().field(column);
-            fields.add(known != null ? known : new PhysicalTable.Field(column, ANY, true));
-          }
+        for (String column : facts.columns().get(name)) {
+          PhysicalTable.Field known = e.getValue().field(column);
+          fields.add(known != null ? known : new PhysicalTable.Field(column, ANY, true));
         }
         tables.put(name, new PhysicalTable(jdbcTable, fields, e.getValue().key(),
             REFERENCES.getOrDefault(name, Map.of()), e.getValue().rowCount()));
@@ -133,30 +136,36 @@ final class PhysicalSchema {
   }
 
   /**
-   * What plans over these tables depend on, read with plain JDBC: the database's product and
-   * version (the dialect), its catalog on MySQL (the SQL names it), each MLMD table's columns.
+   * What plans over these tables depend on: the database's product and version (the dialect),
+   * its catalog on MySQL (the SQL names it), each MLMD table's columns.
    */
   synchronized String identity() {
-    if (identity == null) {
+    return facts().toString();
+  }
+
+  /** Read with plain JDBC when first needed, by {@link #identity} or {@link #load}. */
+  private synchronized Facts facts() {
+    if (facts == null) {
       try (Connection c = dataSource.getConnection()) {
         DatabaseMetaData meta = c.getMetaData();
         String catalog = backend == Backend.MYSQL ? c.getCatalog() : null;
-        StringBuilder b = new StringBuilder().append(meta.getDatabaseProductName()).append(' ')
-            .append(meta.getDatabaseProductVersion()).append(" catalog ").append(catalog);
-        for (String table : new TreeSet<>(DEFINITIONS.keySet())) {
-          b.append('\n').append(table).append(':');
+        Map<String, List<String>> columns = new TreeMap<>();
+        for (String table : DEFINITIONS.keySet()) {
+          List<String> names = new ArrayList<>();
           try (ResultSet rs = meta.getColumns(catalog, null, table, "%")) {
             while (rs.next()) {
-              b.append(' ').append(rs.getString("COLUMN_NAME"));
+              names.add(rs.getString("COLUMN_NAME"));
             }
           }
+          columns.put(table, List.copyOf(names));
         }
-        identity = b.toString();
+        facts = new Facts(meta.getDatabaseProductName(), meta.getDatabaseProductVersion(),
+            catalog, columns);
       } catch (SQLException e) {
         throw new IllegalStateException("Cannot read MLMD's tables: " + e.getMessage(), e);
       }
     }
-    return identity;
+    return facts;
   }
 
   synchronized PhysicalTable table(String name) {

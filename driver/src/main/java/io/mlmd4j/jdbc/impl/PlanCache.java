@@ -68,8 +68,9 @@ public final class PlanCache {
     if (kept != null) {
       return (CalciteSignature<T>) kept;
     }
+    // The types as the fingerprint of the key above read them.
     String typesBefore = saved == null || LqlSignature.isLql(sql) ? null
-        : String.valueOf(types.current());
+        : String.valueOf(types.lastRead());
     String savedKey = typesBefore == null ? null : SavedPlans.key(physical.identity(),
         typesBefore, String.valueOf(key.schemaPath()), Long.toString(maxRowCount), sql);
     CalciteSignature<T> planned = savedKey == null ? null

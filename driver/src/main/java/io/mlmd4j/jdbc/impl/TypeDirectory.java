@@ -54,6 +54,11 @@ final class TypeDirectory {
     return fingerprint;
   }
 
+  /** The types as last read (by {@link #fingerprint}, say), without asking the database again. */
+  synchronized List<NodeType> lastRead() {
+    return types;
+  }
+
   private void refresh() {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
       List<Long> now;
