@@ -36,14 +36,16 @@ import java.util.Set;
  *
  * <p>Two processes creating the same empty database at once end with one schema: SQLite's
  * {@code BEGIN IMMEDIATE} lets one creator in at a time, and on MySQL, whose DDL is not
- * transactional, a named lock ({@code GET_LOCK}) does.
+ * transactional, a named lock ({@code GET_LOCK}, in {@link #withSchemaLock} only) does. The
+ * simple types are inserted under the lock every type write takes
+ * ({@link Dialect#lockTypeWrites}), so they are never inserted twice either.
  *
  * <p>Finishing a creation needs no proof that its creator is dead: it only adds what is missing
  * (every CREATE is {@code IF NOT EXISTS} or skipped when done, the version row is inserted unless
  * there) and drops nothing, so doing it beside a live creator ends with the same one schema.
- * That keeps it correct on a server without {@code GET_LOCK} (Galera), where the lock seam
- * ({@link #withSchemaLock}) only serialises. The version row is written last, in a transaction
- * of its own, and every other row after it: tables that hold a row are not a creation cut off.
+ * That keeps it correct on a server without {@code GET_LOCK} (Galera), where the named lock
+ * would only make creators take turns. The version row is written after every table and index,
+ * and every other row after it: tables that hold a row are not a creation cut off.
  */
 public final class SchemaManager {
 
@@ -121,12 +123,11 @@ public final class SchemaManager {
       }
       return null;
     }));
-    // Under the lock too: MySQL has no key that would stop two processes inserting the same
-    // simple type.
-    source.write(c -> withSchemaLock(c, () -> {
+    source.write(c -> {
+      source.dialect().lockTypeWrites(c);
       insertSimpleTypes(c);
       return null;
-    }));
+    });
   }
 
   /** The schema version the database holds, {@link #EMPTY} when it holds no MLMD table. */
