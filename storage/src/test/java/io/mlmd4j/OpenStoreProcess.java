@@ -5,9 +5,9 @@ import java.nio.file.Path;
 
 /**
  * A process that opens one store at a signal, for the tests of processes racing to create the
- * same schema. Arguments: the store's URL, a file to create once ready, and a file whose
- * appearance is the signal to open. Exits 0 when the store opened, else prints the failure and
- * exits 1.
+ * same schema or killed while creating it. Arguments: the store's URL, a file to create once
+ * ready, and a file whose appearance is the signal to open. Exits 0 when the store opened, else
+ * prints the failure and exits 1.
  */
 public final class OpenStoreProcess {
 

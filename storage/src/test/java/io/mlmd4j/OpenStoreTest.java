@@ -114,6 +114,57 @@ class OpenStoreTest {
     }
   }
 
+  /**
+   * A creation cut off (its process killed) leaves empty tables, some missing, and no version
+   * row: the next open finishes it.
+   */
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void aCreationCutOffIsFinished(Backend backend) {
+    try (StoreDatabase db = StoreDatabase.fresh(backend)) {
+      db.open();
+      db.execute("DELETE FROM Type", "DELETE FROM MLMDEnv", "DROP TABLE Attribution",
+          "DROP TABLE Association");
+      db.open();
+      assertThat(db.tables()).containsExactlyInAnyOrderElementsOf(TABLES);
+      assertThat(db.rows("SELECT schema_version FROM MLMDEnv")).containsExactly("10");
+      assertThat(db.rows("SELECT name FROM Type ORDER BY id")).containsExactly("mlmd.Dataset",
+          "mlmd.Model", "mlmd.Metrics", "mlmd.Statistics", "mlmd.Train", "mlmd.Transform",
+          "mlmd.Process", "mlmd.Evaluate", "mlmd.Deploy");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void aCreationCutOffBeforeMlmdEnvIsFinished(Backend backend) {
+    try (StoreDatabase db = StoreDatabase.fresh(backend)) {
+      db.open();
+      db.execute("DELETE FROM Type", "DROP TABLE MLMDEnv", "DROP TABLE Context");
+      db.open();
+      assertThat(db.tables()).containsExactlyInAnyOrderElementsOf(TABLES);
+      assertThat(db.rows("SELECT schema_version FROM MLMDEnv")).containsExactly("10");
+      assertThat(db.rows("SELECT COUNT(*) FROM Type")).containsExactly("9");
+    }
+  }
+
+  /**
+   * Version 0's tables beside an empty MLMDEnv are an upgrade cut off, not a creation: creating
+   * the missing tables around 0.13.2's Type would not make version 10.
+   */
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void version0TablesWithAnEmptyMlmdEnvAreNotFinished(Backend backend) {
+    try (StoreDatabase db = StoreDatabase.fresh(backend)) {
+      db.open();
+      downgrade(db, 0);
+      db.execute("DELETE FROM Type", "CREATE TABLE MLMDEnv (schema_version INTEGER PRIMARY KEY)");
+      List<String> tables = db.tables();
+      assertFails(db::open, Code.ABORTED, "MLMDEnv table exists but holds no schema_version");
+      assertThat(db.tables()).isEqualTo(tables);
+      assertThat(db.rows("SELECT COUNT(*) FROM MLMDEnv")).containsExactly("0");
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(Backend.class)
   void twoVersionRowsAreDataLoss(Backend backend) {

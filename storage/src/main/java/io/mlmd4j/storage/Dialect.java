@@ -1,6 +1,8 @@
 package io.mlmd4j.storage;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /** What differs between the SQL of SQLite and of MySQL / MariaDB. */
 public enum Dialect {
@@ -23,6 +25,11 @@ public enum Dialect {
     public String insertIgnore() {
       return "INSERT OR IGNORE";
     }
+
+    @Override
+    public void lockTypeWrites(Connection c) {
+      // BEGIN IMMEDIATE already made this transaction the only writer.
+    }
   },
   MYSQL {
     @Override
@@ -40,6 +47,20 @@ public enum Dialect {
     public String insertIgnore() {
       return "INSERT IGNORE";
     }
+
+    /**
+     * Locks MLMDEnv's one row until the transaction ends: MLMD's schema has no unique key on
+     * types that would stop two transactions inserting the same one. A row lock rather than
+     * {@code GET_LOCK}: it ends with the transaction by itself, and needs no named locks (which
+     * Galera lacks; its row locks are a node's own, so a cluster would need a check after
+     * commit here instead).
+     */
+    @Override
+    public void lockTypeWrites(Connection c) throws SQLException {
+      try (Statement s = c.createStatement()) {
+        s.executeQuery("SELECT schema_version FROM MLMDEnv FOR UPDATE").close();
+      }
+    }
   };
 
   private static final int SQLITE_BUSY = 5;
@@ -56,4 +77,12 @@ public enum Dialect {
 
   /** The start of an INSERT that skips rows whose key already exists. */
   public abstract String insertIgnore();
+
+  /**
+   * Makes the write transaction on {@code c} the only one that writes types until it ends, so
+   * that two never both insert the type of one (kind, name, version). It must be the
+   * transaction's first statement: on MySQL a transaction reads the rows committed before its
+   * first read, and those must include the last type writer's.
+   */
+  public abstract void lockTypeWrites(Connection c) throws SQLException;
 }

@@ -29,15 +29,20 @@ public final class TypeOperations {
       "mlmd.Metrics", "mlmd.Statistics", "mlmd.Train", "mlmd.Transform", "mlmd.Process",
       "mlmd.Evaluate", "mlmd.Deploy");
 
+  private final Connection connection;
+  private final Dialect dialect;
   private final TypeRepository types;
 
   public TypeOperations(Connection connection, Dialect dialect) {
+    this.connection = connection;
+    this.dialect = dialect;
     this.types = new TypeRepository(connection);
   }
 
   public PutArtifactTypeResponse putArtifactType(PutArtifactTypeRequest request)
       throws SQLException {
     checkAllFieldsMatch(request.getAllFieldsMatch());
+    dialect.lockTypeWrites(connection);
     long id = upsert(TypeCodec.fromProto(request.getArtifactType()), request.getCanAddFields(),
         request.getCanOmitFields(), new HashMap<>());
     return PutArtifactTypeResponse.newBuilder().setTypeId(id).build();
@@ -46,6 +51,7 @@ public final class TypeOperations {
   public PutExecutionTypeResponse putExecutionType(PutExecutionTypeRequest request)
       throws SQLException {
     checkAllFieldsMatch(request.getAllFieldsMatch());
+    dialect.lockTypeWrites(connection);
     long id = upsert(TypeCodec.fromProto(request.getExecutionType()), request.getCanAddFields(),
         request.getCanOmitFields(), new HashMap<>());
     return PutExecutionTypeResponse.newBuilder().setTypeId(id).build();
@@ -54,6 +60,7 @@ public final class TypeOperations {
   public PutContextTypeResponse putContextType(PutContextTypeRequest request)
       throws SQLException {
     checkAllFieldsMatch(request.getAllFieldsMatch());
+    dialect.lockTypeWrites(connection);
     long id = upsert(TypeCodec.fromProto(request.getContextType()), request.getCanAddFields(),
         request.getCanOmitFields(), new HashMap<>());
     return PutContextTypeResponse.newBuilder().setTypeId(id).build();
@@ -61,6 +68,7 @@ public final class TypeOperations {
 
   public PutTypesResponse putTypes(PutTypesRequest request) throws SQLException {
     checkAllFieldsMatch(request.getAllFieldsMatch());
+    dialect.lockTypeWrites(connection);
     boolean add = request.getCanAddFields();
     boolean omit = request.getCanOmitFields();
     Map<String, StoredType> seen = new HashMap<>();

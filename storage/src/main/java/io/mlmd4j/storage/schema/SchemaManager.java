@@ -29,18 +29,30 @@ import java.util.Set;
  *   <li>older: FAILED_PRECONDITION, unless upgrade migration is enabled, then migrate step by
  *       step to 10 keeping every row (on SQLite in one transaction: all steps or none);
  *   <li>newer: FAILED_PRECONDITION, nothing written;
- *   <li>some tables but not all, or an MLMDEnv table with no row: ABORTED (another process is
- *       half way through creating it; retry).
+ *   <li>some tables but not all, or an MLMDEnv table with no row, every table empty: a creation
+ *       that was cut off (a killed process); the creation is finished;
+ *   <li>the same with rows in some table: ABORTED, nothing written.
  * </ul>
  *
  * <p>Two processes creating the same empty database at once end with one schema: SQLite's
  * {@code BEGIN IMMEDIATE} lets one creator in at a time, and on MySQL, whose DDL is not
- * transactional, a named lock ({@code GET_LOCK}) does.
+ * transactional, a named lock ({@code GET_LOCK}, in {@link #withSchemaLock} only) does. The
+ * simple types are inserted under the lock every type write takes
+ * ({@link Dialect#lockTypeWrites}), so they are never inserted twice either.
+ *
+ * <p>Finishing a creation needs no proof that its creator is dead: it only adds what is missing
+ * (every CREATE is {@code IF NOT EXISTS} or skipped when done, the version row is inserted unless
+ * there) and drops nothing, so doing it beside a live creator ends with the same one schema.
+ * That keeps it correct on a server without {@code GET_LOCK} (Galera), where the named lock
+ * would only make creators take turns. The version row is written after every table and index,
+ * and every other row after it: tables that hold a row are not a creation cut off.
  */
 public final class SchemaManager {
 
   /** A database with no MLMD table at all. */
   public static final int EMPTY = -1;
+  /** Some of MLMD's tables, and no schema version: a creation not finished (or under way). */
+  private static final int UNFINISHED = -2;
 
   private static final List<String> SIMPLE_ARTIFACT_TYPES =
       List.of("mlmd.Dataset", "mlmd.Model", "mlmd.Metrics", "mlmd.Statistics");
@@ -78,6 +90,9 @@ public final class SchemaManager {
     if (source.isReadOnly()) {
       source.read(c -> {
         int version = checkVersion(c, false);
+        if (version == UNFINISHED) {
+          throw unfinished(existingTables(c));
+        }
         if (version == EMPTY) {
           throw MlmdException.failedPrecondition(
               "The database opened READONLY holds no MLMD schema, and creating one is a write");
@@ -91,6 +106,8 @@ public final class SchemaManager {
       int version = checkVersion(c, options.getEnableUpgradeMigration());
       if (version == EMPTY) {
         create(c);
+      } else if (version == UNFINISHED) {
+        finishCreation(c);
       } else {
         int steps = SchemaScripts.LIBRARY_VERSION - version;
         String name = "upgrade to version " + SchemaScripts.LIBRARY_VERSION;
@@ -106,17 +123,39 @@ public final class SchemaManager {
       }
       return null;
     }));
-    // Under the lock too: MySQL has no key that would stop two processes inserting the same
-    // simple type.
-    source.write(c -> withSchemaLock(c, () -> {
+    source.write(c -> {
+      source.dialect().lockTypeWrites(c);
       insertSimpleTypes(c);
       return null;
-    }));
+    });
   }
 
   /** The schema version the database holds, {@link #EMPTY} when it holds no MLMD table. */
   public int version() {
     return source.read(this::storedVersion);
+  }
+
+  /**
+   * Creates what a cut-off creation left missing: the remaining tables and indexes, then the
+   * version row. Refused when a table holds rows, or Type is version 0's (an upgrade from 0.13.2
+   * cut off after creating MLMDEnv): those are not a creation of this schema.
+   */
+  private void finishCreation(Connection c) throws SQLException {
+    Set<String> tables = existingTables(c);
+    List<String> holdingRows = new ArrayList<>();
+    for (String table : present(tables)) {
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT 1 FROM " + table + " LIMIT 1")) {
+        if (rs.next()) {
+          holdingRows.add(table);
+        }
+      }
+    }
+    if (!holdingRows.isEmpty()
+        || tables.contains("Type") && existingColumns(c, "Type").contains("is_artifact_type")) {
+      throw unfinished(tables);
+    }
+    create(c);
   }
 
   /**
@@ -157,11 +196,11 @@ public final class SchemaManager {
 
   /** Reads the version and refuses one this library cannot open as it stands. */
   private int checkVersion(Connection c, boolean enableUpgrade) throws SQLException {
-    int version = storedVersion(c);
+    int version = storedOrUnfinished(c);
     if (version > SchemaScripts.LIBRARY_VERSION) {
       throw tooNew(version);
     }
-    if (version != EMPTY && version < SchemaScripts.LIBRARY_VERSION && !enableUpgrade) {
+    if (version >= 0 && version < SchemaScripts.LIBRARY_VERSION && !enableUpgrade) {
       throw MlmdException.failedPrecondition("MLMD database version %d is older than library"
           + " version %d. Schema migration is disabled. Please upgrade the database, then use"
           + " the library version; or switch to a older library version to use the current"
@@ -177,7 +216,26 @@ public final class SchemaManager {
         + " potential data loss. Nothing was written.", version, SchemaScripts.LIBRARY_VERSION);
   }
 
+  /** The stored version; a creation not finished is ABORTED (another process may finish it). */
   private int storedVersion(Connection c) throws SQLException {
+    int version = storedOrUnfinished(c);
+    if (version == UNFINISHED) {
+      throw unfinished(existingTables(c));
+    }
+    return version;
+  }
+
+  private static MlmdException unfinished(Set<String> tables) {
+    if (!tables.contains("MLMDEnv")) {
+      return MlmdException.aborted("There are a subset of tables in MLMD instance but no MLMDEnv"
+          + " table: %s present. This may be due to concurrent connection to the empty"
+          + " database. Please retry the connection.", present(tables));
+    }
+    return MlmdException.aborted("The MLMDEnv table exists but holds no schema_version: another"
+        + " process is creating this store. Try again.");
+  }
+
+  private int storedOrUnfinished(Connection c) throws SQLException {
     Set<String> tables = existingTables(c);
     if (!tables.contains("MLMDEnv")) {
       if (tables.stream().noneMatch(SchemaScripts.TABLES::contains)) {
@@ -188,9 +246,7 @@ public final class SchemaManager {
           && existingColumns(c, "Type").contains("is_artifact_type")) {
         return 0;
       }
-      throw MlmdException.aborted("There are a subset of tables in MLMD instance but no MLMDEnv"
-          + " table: %s present. This may be due to concurrent connection to the empty"
-          + " database. Please retry the connection.", present(tables));
+      return UNFINISHED;
     }
     List<Integer> versions = new ArrayList<>();
     try (Statement s = c.createStatement();
@@ -200,8 +256,7 @@ public final class SchemaManager {
       }
     }
     if (versions.isEmpty()) {
-      throw MlmdException.aborted("The MLMDEnv table exists but holds no schema_version: another"
-          + " process is creating this store. Try again.");
+      return UNFINISHED;
     }
     if (versions.size() > 1) {
       throw new MlmdException(Code.DATA_LOSS,
@@ -227,8 +282,9 @@ public final class SchemaManager {
 
   private void create(Connection c) throws SQLException {
     execute(c, scripts.create());
-    try (PreparedStatement s =
-        c.prepareStatement("INSERT INTO MLMDEnv(schema_version) VALUES (?)")) {
+    // Ignored when there: a creator finishing beside this one wrote the same row.
+    try (PreparedStatement s = c.prepareStatement(
+        source.dialect().insertIgnore() + " INTO MLMDEnv(schema_version) VALUES (?)")) {
       s.setInt(1, SchemaScripts.LIBRARY_VERSION);
       s.executeUpdate();
     }
