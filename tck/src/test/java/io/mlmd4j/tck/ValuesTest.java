@@ -12,7 +12,11 @@ import io.mlmd4j.proto.Artifact;
 import io.mlmd4j.proto.ArtifactType;
 import io.mlmd4j.proto.Context;
 import io.mlmd4j.proto.Event;
+import io.mlmd4j.proto.GetArtifactByTypeAndNameRequest;
+import io.mlmd4j.proto.GetArtifactTypeRequest;
+import io.mlmd4j.proto.GetArtifactsByExternalIdsRequest;
 import io.mlmd4j.proto.GetArtifactsByTypeRequest;
+import io.mlmd4j.proto.GetArtifactsByURIRequest;
 import io.mlmd4j.proto.GetArtifactsRequest;
 import io.mlmd4j.proto.GetContextByTypeAndNameRequest;
 import io.mlmd4j.proto.PutEventsRequest;
@@ -188,5 +192,38 @@ class ValuesTest extends TckTest {
             Event.Path.Step.newBuilder().setKey("k\uD800"))).build();
     assertFails(Code.INVALID_ARGUMENT,
         () -> store.putEvents(PutEventsRequest.newBuilder().addEvents(event).build()));
+  }
+
+  @StoreTest
+  @DisplayName("Names, uris and external ids that differ by trailing spaces or case are different"
+      + " (a database mlmd4j creates on MySQL compares exactly, as SQLite does)")
+  void trailingSpacesAndCaseDiffer() {
+    long t1 = put(artifactType("name: 'T'"));
+    long t2 = put(artifactType("name: 'T '"));
+    long t3 = put(artifactType("name: 't'"));
+    assertThat(List.of(t1, t2, t3)).doesNotHaveDuplicates();
+    assertThat(store.getArtifactType(GetArtifactTypeRequest.newBuilder().setTypeName("T ")
+        .build()).getArtifactType().getId()).isEqualTo(t2);
+
+    List<Long> ids = put(artifact("type_id: %d name: 'a' uri: 'u' external_id: 'e'", t1),
+        artifact("type_id: %d name: 'a ' uri: 'u ' external_id: 'e '", t1),
+        artifact("type_id: %d name: 'A' uri: 'U' external_id: 'E'", t1));
+    assertThat(ids).doesNotHaveDuplicates();
+    assertThat(store.getArtifactByTypeAndName(GetArtifactByTypeAndNameRequest.newBuilder()
+        .setTypeName("T").setArtifactName("a ").build()).getArtifact().getId())
+        .isEqualTo(ids.get(1));
+    assertThat(store.getArtifactsByURI(GetArtifactsByURIRequest.newBuilder().addUris("u ")
+        .build()).getArtifactsList()).extracting(Artifact::getId).containsExactly(ids.get(1));
+    assertThat(store.getArtifactsByExternalIds(GetArtifactsByExternalIdsRequest.newBuilder()
+        .addExternalIds("e").build()).getArtifactsList()).extracting(Artifact::getId)
+        .containsExactly(ids.get(0));
+
+    long c = put(contextType("name: 'C'"));
+    List<Long> contexts = put(context("type_id: %d name: 'c'", c),
+        context("type_id: %d name: 'c '", c));
+    assertThat(contexts).doesNotHaveDuplicates();
+    assertThat(store.getContextByTypeAndName(GetContextByTypeAndNameRequest.newBuilder()
+        .setTypeName("C").setContextName("c ").build()).getContext().getId())
+        .isEqualTo(contexts.get(1));
   }
 }
