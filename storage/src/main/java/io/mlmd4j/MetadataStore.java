@@ -143,7 +143,15 @@ import javax.sql.DataSource;
  *       stores it dangling); a custom property without a value is INVALID_ARGUMENT (MLMD stores
  *       a row it cannot read back); last-update times only move forward, even within one
  *       millisecond; pages continue on (order column, id) exactly, even where ids and times
- *       disagree in order.
+ *       disagree in order; a value that would not read back (NaN, a struct too deep, a lone
+ *       surrogate) is INVALID_ARGUMENT (MLMD: INTERNAL, or stored as {@code ?}), see
+ *       {@link #putArtifacts}; a stored value that cannot be read fails with INTERNAL naming the
+ *       node and property (MLMD's message names neither); a statement beyond a limit of the
+ *       database (SQLite's 500 terms of a compound SELECT, its statement length) is
+ *       RESOURCE_EXHAUSTED (MLMD: INTERNAL); a database created on MySQL compares names exactly
+ *       (a binary collation without padding: {@code "a "} is neither {@code "a"} nor {@code "A "});
+ *       a database created otherwise compares as its collation does (MariaDB's default ignores
+ *       case and trailing spaces, MySQL 8's case).
  * </ul>
  */
 public final class MetadataStore implements AutoCloseable {
@@ -225,6 +233,15 @@ public final class MetadataStore implements AutoCloseable {
    * update_mask} paths). Ids in the response are aligned with the request. With {@code
    * abort_if_latest_updated_time_changed}, an update whose stored last-update time differs from the
    * request's fails FAILED_PRECONDITION.
+   *
+   * <p>A value is stored only if it reads back exactly, on every backend alike; else the call
+   * fails INVALID_ARGUMENT naming the property and writes nothing: a NaN or infinite double (MLMD
+   * stores doubles in a {@code DOUBLE} column, which holds none on MySQL; MLMD's C++ fails on
+   * them too), a struct nested deeper than protobuf parses (100 nested messages: 33 levels of
+   * structs), a proto without {@code type_url}, and a lone UTF-16 surrogate in any string (of
+   * any call: UTF-8 has no form for it). A string longer than its MySQL column (255 characters
+   * for a name or external id, 64 KiB for a uri, 16 MiB for a property value) is INVALID_ARGUMENT
+   * there; a request beyond the MySQL server's {@code max_allowed_packet} is RESOURCE_EXHAUSTED.
    */
   public PutArtifactsResponse putArtifacts(PutArtifactsRequest request) {
     return source.write(c -> new NodeOperations(c, source.dialect()).putArtifacts(request));

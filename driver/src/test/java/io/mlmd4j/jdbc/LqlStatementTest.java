@@ -197,6 +197,25 @@ class LqlStatementTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void refusedValuesAre22023AndLimits54000(Backend backend) throws SQLException {
+    Connection c = TestConnections.filled(backend);
+    try (Statement s = c.createStatement()) {
+      assertThatThrownBy(() -> s.executeQuery("LINEAGE OF ARTIFACTS WHERE name = 'x\uD800'"))
+          .hasMessageContaining("surrogate")
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22023");
+      if (backend != Backend.MYSQL) {
+        // SQLite's compound SELECT holds at most 500 terms, one per start set.
+        String starts = String.join(", ", java.util.Collections.nCopies(600,
+            "ARTIFACTS WHERE id = 1"));
+        assertThatThrownBy(() -> s.executeQuery("LINEAGE OF " + starts))
+            .hasMessageContaining("limit")
+            .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("54000");
+      }
+    }
+  }
+
   @Test
   void sqlThatMentionsLineageIsStillSql() throws SQLException {
     Connection c = TestConnections.filled(Backend.FAKE);

@@ -11,7 +11,10 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Data changes and DDL fail with SQLState 25006 and leave the store as it was. */
+/**
+ * Data changes, DDL, session settings and calls, also under EXPLAIN or DESCRIBE, fail with
+ * SQLState 25006 and leave the store as it was.
+ */
 class ReadOnlyTest {
 
   private static final List<String> WRITES = List.of(
@@ -25,7 +28,15 @@ class ReadOnlyTest {
       "DROP TABLE artifacts",
       "ALTER TABLE artifacts ADD COLUMN x INT",
       "TRUNCATE TABLE artifacts",
-      "  -- a comment first\n /* and another */ (DELETE FROM artifacts)");
+      "  -- a comment first\n /* and another */ (DELETE FROM artifacts)",
+      "EXPLAIN PLAN FOR DELETE FROM artifacts",
+      "explain plan including all attributes with implementation as json for"
+          + " /* c */ insert into artifacts (id) values (1)",
+      "DESCRIBE STATEMENT UPDATE artifacts SET name = 'x'",
+      "SET x = 1",
+      "ALTER SESSION SET x = 1",
+      "RESET x",
+      "CALL f()");
 
   @ParameterizedTest
   @EnumSource(Backend.class)

@@ -3,6 +3,7 @@ package io.mlmd4j.storage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
 
 /** What differs between the SQL of SQLite and of MySQL / MariaDB. */
 public enum Dialect {
@@ -29,6 +30,14 @@ public enum Dialect {
     @Override
     public void lockTypeWrites(Connection c) {
       // BEGIN IMMEDIATE already made this transaction the only writer.
+    }
+
+    @Override
+    public boolean isLimitExceeded(SQLException e) {
+      String message = String.valueOf(e.getMessage());
+      return (e.getErrorCode() & 0xff) == SQLITE_TOOBIG || message.contains("too many ")
+          || message.contains("too large") || message.contains("parser stack overflow")
+          || message.contains("at most 64 tables");
     }
   },
   MYSQL {
@@ -61,9 +70,23 @@ public enum Dialect {
         s.executeQuery("SELECT schema_version FROM MLMDEnv FOR UPDATE").close();
       }
     }
+
+    @Override
+    public boolean isLimitExceeded(SQLException e) {
+      // Connector/J refuses a packet above max_allowed_packet itself, with no error code.
+      return MYSQL_LIMITS.contains(e.getErrorCode())
+          || String.valueOf(e.getMessage()).contains("max_allowed_packet");
+    }
   };
 
   private static final int SQLITE_BUSY = 5;
+  private static final int SQLITE_TOOBIG = 18;
+  /**
+   * ER_NET_PACKET_TOO_LARGE, ER_TOO_MANY_TABLES, ER_PS_MANY_PARAM, ER_STACK_OVERRUN_NEED_MORE,
+   * ER_TOO_BIG_SELECT.
+   */
+  private static final Set<Integer> MYSQL_LIMITS = Set.of(1153, 1116, 1390,
+      1436, 1104);
   private static final int SQLITE_LOCKED = 6;
   private static final int MYSQL_DEADLOCK = 1213;
   private static final int MYSQL_LOCK_WAIT_TIMEOUT = 1205;
@@ -74,6 +97,13 @@ public enum Dialect {
 
   /** A unique or primary key constraint refused the row. */
   public abstract boolean isUniqueViolation(SQLException e);
+
+  /**
+   * The statement exceeds a limit of the database (the length of a statement or value, the
+   * number of parameters, terms of a compound SELECT or tables in a join, the depth of an
+   * expression, MySQL's {@code max_allowed_packet}): a request too large, not a fault.
+   */
+  public abstract boolean isLimitExceeded(SQLException e);
 
   /** The start of an INSERT that skips rows whose key already exists. */
   public abstract String insertIgnore();

@@ -105,8 +105,9 @@ public abstract class MetadataSource implements AutoCloseable {
 
   /**
    * An SQL failure that is not retried: a unique violation is ALREADY_EXISTS; a value the column
-   * cannot hold (MySQL's 32-bit {@code int_value}, over-long text) is INVALID_ARGUMENT; the rest
-   * is INTERNAL.
+   * cannot hold (MySQL's 32-bit {@code int_value}, over-long text) is INVALID_ARGUMENT; a
+   * statement beyond a limit of the database ({@link Dialect#isLimitExceeded}) is
+   * RESOURCE_EXHAUSTED; the rest is INTERNAL.
    */
   public MlmdException translate(SQLException e) {
     if (dialect.isUniqueViolation(e)) {
@@ -118,6 +119,11 @@ public abstract class MetadataSource implements AutoCloseable {
       return new MlmdException(MlmdException.Code.INVALID_ARGUMENT,
           "A value does not fit its column in MLMD's " + backend.name().toLowerCase(
               java.util.Locale.ROOT) + " schema: " + e.getMessage(), e);
+    }
+    if (dialect.isLimitExceeded(e)) {
+      return new MlmdException(MlmdException.Code.RESOURCE_EXHAUSTED, "The request exceeds a"
+          + " limit of " + (dialect == Dialect.MYSQL ? "MySQL" : "SQLite") + ": "
+          + e.getMessage() + "; split it into smaller requests", e);
     }
     return MlmdException.internal("Database error: " + e.getMessage(), e);
   }

@@ -8,6 +8,7 @@ import io.mlmd4j.connect.Backend;
 import io.mlmd4j.proto.MySQLDatabaseConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
@@ -79,9 +80,8 @@ final class MySqlSource extends MetadataSource {
     try (Connection c = DriverManager.getConnection("jdbc:mysql://" + server + "/", props);
         Statement s = c.createStatement()) {
       if (!mysql.getSkipDbCreation()) {
-        // utf8mb4 with a binary collation: names compare exactly, as on SQLite, and any text fits.
         s.execute("CREATE DATABASE IF NOT EXISTS " + quote(database)
-            + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+            + " CHARACTER SET utf8mb4 COLLATE " + exactCollation(s));
       }
       // Switching to the database now reports a missing one (skipDbCreation) in one clear error.
       c.setCatalog(database);
@@ -115,6 +115,20 @@ final class MySqlSource extends MetadataSource {
       Throwable cause = e.getCause() instanceof SQLException ? e.getCause() : e;
       throw new MlmdException(MlmdException.Code.UNAVAILABLE,
           "Cannot connect to " + description + ": " + cause.getMessage(), e);
+    }
+  }
+
+  /**
+   * utf8mb4 with a binary collation that does not pad: names compare exactly, as on SQLite
+   * ("a" and "a " differ, as do "a" and "A"), and any text fits. MariaDB (10.2 on) and MySQL
+   * (8.0.17 on) have one; older servers only have utf8mb4_bin, which ignores trailing spaces.
+   */
+  private static String exactCollation(Statement s) throws SQLException {
+    // MariaDB 11.4 names utf8mb4_bin utf8mb4_0900_bin too, for MySQL's sake: nopad_bin first.
+    try (ResultSet rs = s.executeQuery("SELECT COLLATION_NAME FROM information_schema.COLLATIONS"
+        + " WHERE COLLATION_NAME IN ('utf8mb4_nopad_bin', 'utf8mb4_0900_bin')"
+        + " ORDER BY COLLATION_NAME = 'utf8mb4_nopad_bin' DESC LIMIT 1")) {
+      return rs.next() ? rs.getString(1) : "utf8mb4_bin";
     }
   }
 

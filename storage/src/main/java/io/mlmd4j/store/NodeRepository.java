@@ -1,6 +1,7 @@
 package io.mlmd4j.store;
 
 import com.google.protobuf.Message;
+import io.mlmd4j.MlmdException;
 import io.mlmd4j.proto.Value;
 import io.mlmd4j.storage.Dialect;
 import java.sql.Connection;
@@ -120,10 +121,19 @@ final class NodeRepository {
     Sql.forEach(connection, "SELECT " + k.propertyNodeColumn + " AS node_id, name,"
         + " is_custom_property, " + PropertyValues.VALUE_COLUMNS + " FROM " + k.propertyTable
         + " WHERE " + propertyWhere, propertyParams, rs -> {
-          Map<Long, Map<String, Value>> target =
-              rs.getBoolean("is_custom_property") ? custom : properties;
-          target.computeIfAbsent(rs.getLong("node_id"), x -> new TreeMap<>())
-              .put(rs.getString("name"), PropertyValues.read(rs));
+          boolean isCustom = rs.getBoolean("is_custom_property");
+          long id = rs.getLong("node_id");
+          String name = rs.getString("name");
+          Value value;
+          try {
+            value = PropertyValues.read(rs);
+          } catch (PropertyValues.UnreadableValue e) {
+            throw MlmdException.internal(String.format("Cannot read %s %d: the stored value of"
+                + " its %sproperty '%s' is unreadable: %s", k.label(), id,
+                isCustom ? "custom " : "", name, e.getMessage()), e);
+          }
+          (isCustom ? custom : properties).computeIfAbsent(id, x -> new TreeMap<>())
+              .put(name, value);
         });
     for (Map.Entry<Long, Message.Builder> e : builders.entrySet()) {
       Message.Builder b = e.getValue();
@@ -203,7 +213,7 @@ final class NodeRepository {
         + PropertyValues.VALUE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (PropertyRow row : rows) {
         s.setLong(1, row.nodeId());
-        s.setString(2, row.name());
+        s.setString(2, Sql.exact(row.name()));
         s.setBoolean(3, row.custom());
         PropertyValues.bind(s, 4, row.value());
         s.addBatch();
@@ -220,7 +230,7 @@ final class NodeRepository {
         + " WHERE " + kind.propertyNodeColumn + " = ? AND name = ? AND is_custom_property = ?")) {
       for (PropertyRow row : rows) {
         s.setLong(1, row.nodeId());
-        s.setString(2, row.name());
+        s.setString(2, Sql.exact(row.name()));
         s.setBoolean(3, row.custom());
         s.addBatch();
       }

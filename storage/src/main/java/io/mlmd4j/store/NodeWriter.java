@@ -235,12 +235,23 @@ final class NodeWriter {
       if (!PropertyValues.matches(declared, p.getValue())) {
         throw MlmdException.invalidArgument("Found unmatched property type: %s", p.getKey());
       }
+      PropertyValues.checkStorable(p.getValue(), () -> describe(a, node, "property", p.getKey()));
     }
     for (Map.Entry<String, Value> p : a.customProperties(node).entrySet()) {
       if (p.getValue().getValueCase() == Value.ValueCase.VALUE_NOT_SET) {
         throw MlmdException.invalidArgument("Custom property %s has no value", p.getKey());
       }
+      PropertyValues.checkStorable(p.getValue(),
+          () -> describe(a, node, "custom property", p.getKey()));
     }
+  }
+
+  /** "custom property 'x' of artifact 5" (or "of a new artifact"), for errors. */
+  private static <M extends Message> String describe(NodeAdapter<M> a, M node, String what,
+      String name) {
+    String label = a.kind.label().toLowerCase(java.util.Locale.ROOT);
+    return String.format("%s '%s' of %s", what, name,
+        a.hasId(node) ? label + " " + a.id(node) : "a new " + label);
   }
 
   /** The columns an update writes: all mutable ones but an artifact's or execution's name. */

@@ -2,6 +2,8 @@ package io.mlmd4j.store;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.Parser;
 import com.google.protobuf.Struct;
 import io.mlmd4j.MlmdException;
 import io.mlmd4j.proto.PropertyType;
@@ -12,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 /**
  * How MLMD stores a {@link Value} in a property row: exactly one of the columns {@code int_value},
@@ -19,6 +22,12 @@ import java.util.Base64;
  * A struct is a string {@code "mlmd-struct::" + base64(Struct bytes)}; a proto value is the base64
  * text of the serialized {@code Any}. Doubles keep full precision (MLMD's C++ rounds them to six
  * decimals; files stay readable both ways).
+ *
+ * <p>Only values that read back exactly are written ({@link #checkStorable}): no NaN or infinite
+ * double (MySQL's {@code DOUBLE} holds none, SQLite turns NaN into NULL), no struct nested deeper
+ * than protobuf parses, no proto without type_url, no lone UTF-16 surrogate in any string. A
+ * stored value that cannot be read (written by another program, or damaged) fails the read with
+ * INTERNAL, as in MLMD, naming the node and property.
  */
 final class PropertyValues {
 
@@ -38,7 +47,7 @@ final class PropertyValues {
     switch (value.getValueCase()) {
       case INT_VALUE -> s.setLong(first, value.getIntValue());
       case DOUBLE_VALUE -> s.setDouble(first + 1, value.getDoubleValue());
-      case STRING_VALUE -> s.setString(first + 2, value.getStringValue());
+      case STRING_VALUE -> s.setString(first + 2, Sql.exact(value.getStringValue()));
       case STRUCT_VALUE -> s.setString(first + 2, STRUCT_PREFIX
           + Base64.getEncoder().encodeToString(value.getStructValue().toByteArray()));
       case PROTO_VALUE -> s.setString(first + 3,
@@ -49,10 +58,64 @@ final class PropertyValues {
   }
 
   /**
+   * Throws INVALID_ARGUMENT, naming {@code property} (such as "custom property 'x'"), when the
+   * value would not read back as given.
+   */
+  static void checkStorable(Value value, Supplier<String> property) {
+    switch (value.getValueCase()) {
+      case DOUBLE_VALUE -> {
+        double d = value.getDoubleValue();
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+          throw MlmdException.invalidArgument("The double value of %s is %s, which MLMD's DOUBLE"
+              + " column cannot hold (MySQL stores no NaN or infinity); store it as a string",
+              property.get(), d);
+        }
+      }
+      case STRING_VALUE -> {
+        try {
+          Sql.exact(value.getStringValue());
+        } catch (MlmdException e) {
+          throw MlmdException.invalidArgument("%s: %s", property.get(), e.getMessage());
+        }
+      }
+      case STRUCT_VALUE -> checkRoundTrip(value.getStructValue(), Struct.parser(), property,
+          "struct");
+      case PROTO_VALUE -> {
+        if (value.getProtoValue().getTypeUrl().isEmpty()) {
+          throw MlmdException.invalidArgument("The proto value of %s has no type_url, without"
+              + " which MLMD does not read it", property.get());
+        }
+        checkRoundTrip(value.getProtoValue(), Any.parser(), property, "proto");
+      }
+      default -> { }
+    }
+  }
+
+  /** Serializes and parses {@code m} as a read would; both must give {@code m} again. */
+  private static <T extends Message> void checkRoundTrip(T m, Parser<T> parser,
+      Supplier<String> property, String kind) {
+    T back;
+    try {
+      back = parser.parseFrom(m.toByteString());
+    } catch (InvalidProtocolBufferException e) {
+      throw MlmdException.invalidArgument("The %s value of %s cannot be read back, so it is not"
+          + " stored: %s (protobuf parses at most %d nested messages)", kind, property.get(),
+          e.getMessage(), PROTOBUF_RECURSION_LIMIT);
+    }
+    if (!back.equals(m)) {
+      throw MlmdException.invalidArgument("The %s value of %s holds a string with a lone UTF-16"
+          + " surrogate, which UTF-8 cannot store", kind, property.get());
+    }
+  }
+
+  /** CodedInputStream's default recursion limit, which MLMD's C++ parser has too. */
+  private static final int PROTOBUF_RECURSION_LIMIT = 100;
+
+  /**
    * Reads the value of a property row whose value columns are named as in the table; the first
    * non-NULL of int, double, string, proto, bool wins, as in MLMD.
    */
-  static Value read(ResultSet rs) throws SQLException {
+  static Value read(ResultSet rs) throws SQLException, UnreadableValue {
     long i = rs.getLong("int_value");
     if (!rs.wasNull()) {
       return Value.newBuilder().setIntValue(i).build();
@@ -68,7 +131,7 @@ final class PropertyValues {
           return Value.newBuilder().setStructValue(Struct.parseFrom(
               Base64.getDecoder().decode(s.substring(STRUCT_PREFIX.length())))).build();
         } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
-          throw MlmdException.internal("Stored struct property cannot be decoded", e);
+          throw new UnreadableValue("its struct text cannot be decoded: " + e.getMessage(), e);
         }
       }
       return Value.newBuilder().setStringValue(s).build();
@@ -79,10 +142,10 @@ final class PropertyValues {
       try {
         any = Any.parseFrom(Base64.getDecoder().decode(proto.trim()));
       } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
-        throw MlmdException.internal("Stored proto property cannot be decoded", e);
+        throw new UnreadableValue("its proto text cannot be decoded: " + e.getMessage(), e);
       }
       if (any.getTypeUrl().isEmpty()) {
-        throw MlmdException.internal("Stored proto property has no type_url", null);
+        throw new UnreadableValue("its proto has no type_url", null);
       }
       return Value.newBuilder().setProtoValue(any).build();
     }
@@ -90,8 +153,18 @@ final class PropertyValues {
     if (!rs.wasNull()) {
       return Value.newBuilder().setBoolValue(b).build();
     }
-    throw MlmdException.internal("A stored property row has no value in any column", null);
+    throw new UnreadableValue("it has no value in any column", null);
   }
+
+  /** A property row that cannot be read; the caller names the node and property. */
+  static final class UnreadableValue extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UnreadableValue(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
 
   private static String text(Object column) {
     if (column == null) {

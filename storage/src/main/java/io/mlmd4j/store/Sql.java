@@ -1,5 +1,6 @@
 package io.mlmd4j.store;
 
+import io.mlmd4j.MlmdException;
 import io.mlmd4j.store.spi.SqlStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -51,16 +52,50 @@ final class Sql {
     return chunks;
   }
 
-  /** Binds each value at positions {@code first, first + 1, ...}; null becomes SQL NULL. */
+  /**
+   * Binds each value at positions {@code first, first + 1, ...}; null becomes SQL NULL. Strings
+   * are checked with {@link #exact}.
+   */
   static void bind(PreparedStatement s, int first, List<?> values) throws SQLException {
     for (int i = 0; i < values.size(); i++) {
       Object v = values.get(i);
       if (v == null) {
         s.setNull(first + i, Types.NULL);
       } else {
-        s.setObject(first + i, v);
+        s.setObject(first + i, v instanceof String text ? exact(text) : v);
       }
     }
+  }
+
+  /**
+   * The string itself, if UTF-8 can hold it: a lone UTF-16 surrogate would reach the database as
+   * {@code ?}, so it is refused with INVALID_ARGUMENT rather than stored or matched as another
+   * string.
+   */
+  static String exact(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw MlmdException.invalidArgument("The string \"%s\" holds a lone UTF-16 surrogate"
+            + " (\\u%04X at index %d), which UTF-8 cannot store", excerpt(s, i), (int) c, i);
+      }
+    }
+    return s;
+  }
+
+  /** Up to 40 characters of {@code s} around {@code at}, the surrogates escaped. */
+  private static String excerpt(String s, int at) {
+    int from = Math.max(0, at - 20);
+    int to = Math.min(s.length(), at + 20);
+    StringBuilder b = new StringBuilder(from > 0 ? "..." : "");
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      b.append(Character.isSurrogate(c) ? String.format("\\u%04X", (int) c) : c);
+    }
+    return b.append(to < s.length() ? "..." : "").toString();
   }
 
   /** Runs a query with parameters and reads every row. */

@@ -124,7 +124,7 @@ final class TypeRepository {
         "INSERT INTO TypeProperty(type_id, name, data_type) VALUES (?, ?, ?)")) {
       for (Map.Entry<String, PropertyType> p : properties.entrySet()) {
         s.setLong(1, typeId);
-        s.setString(2, p.getKey());
+        s.setString(2, Sql.exact(p.getKey()));
         s.setInt(3, p.getValue().getNumber());
         s.addBatch();
       }

@@ -1,6 +1,7 @@
 package io.mlmd4j.tck;
 
 import io.mlmd4j.MetadataStore;
+import io.mlmd4j.connect.Backend;
 import io.mlmd4j.connect.ConnectionProperty;
 import io.mlmd4j.connect.ConnectionSettings;
 import io.mlmd4j.proto.MigrationOptions;
@@ -29,6 +30,11 @@ final class TestDatabase implements AutoCloseable {
 
   TestDatabase(ConnectionSettings settings) {
     this.settings = settings;
+  }
+
+  /** The backend this database is on. */
+  Backend backend() {
+    return settings.backend();
   }
 
   /** Opens a store on this database with the target's migration options. */

@@ -1,7 +1,9 @@
 package io.mlmd4j.jdbc.impl;
 
+import io.mlmd4j.MlmdException;
 import io.mlmd4j.grammar.QuerySyntaxException;
 import io.mlmd4j.storage.Cancellation;
+import io.mlmd4j.storage.Dialect;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -16,7 +18,8 @@ import org.apache.calcite.sql.parser.SqlParseException;
  * missing table or column (or otherwise invalid) is 42000 with the position of the offending
  * text, a failure of the backend keeps the backend's SQLState, an arithmetic error computed in
  * the driver is a data exception (22012 division by zero, 22003 out of range, 22018 a string
- * that is not a number), an unsupported feature is 0A000, anything else HY000.
+ * that is not a number), a statement beyond a limit of the database 54000, a value the store
+ * refuses (INVALID_ARGUMENT) 22023, an unsupported feature is 0A000, anything else HY000.
  */
 public final class SqlErrors {
 
@@ -34,6 +37,10 @@ public final class SqlErrors {
   public static final String OUT_OF_RANGE = "22003";
   /** SQLState 22018: invalid character value for cast. */
   public static final String INVALID_NUMBER = "22018";
+  /** SQLState 54000: program limit exceeded (a statement too long or too complex). */
+  public static final String LIMIT_EXCEEDED = "54000";
+  /** SQLState 22023: invalid parameter value. */
+  public static final String INVALID_VALUE = "22023";
   /** SQLState HYT00: timeout expired. */
   public static final String TIMEOUT = "HYT00";
   /** SQLState 57014: query canceled. */
@@ -85,6 +92,14 @@ public final class SqlErrors {
       if (t instanceof CalciteContextException c) {
         return new SQLSyntaxErrorException(c.getMessage(), SYNTAX, e);
       }
+      if (t instanceof SQLException backend && isLimitExceeded(backend)
+          || t instanceof MlmdException m && m.code() == MlmdException.Code.RESOURCE_EXHAUSTED) {
+        return new SQLException("The query exceeds a limit of the database: " + t.getMessage(),
+            LIMIT_EXCEEDED, e);
+      }
+      if (t instanceof MlmdException m && m.code() == MlmdException.Code.INVALID_ARGUMENT) {
+        return new SQLDataException(t.getMessage(), INVALID_VALUE, e);
+      }
       if (t instanceof SQLException backend && backend.getSQLState() != null) {
         return new SQLException("The database failed the query: " + backend.getMessage(),
             backend.getSQLState(), backend.getErrorCode(), e);
@@ -102,6 +117,16 @@ public final class SqlErrors {
       }
     }
     return new SQLException(e.getMessage(), GENERAL, e);
+  }
+
+  /** A backend's refusal of a statement beyond one of its limits, on either backend. */
+  private static boolean isLimitExceeded(SQLException backend) {
+    for (Dialect d : Dialect.values()) {
+      if (d.isLimitExceeded(backend)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String firstLine(String s) {
