@@ -129,10 +129,10 @@ import javax.sql.DataSource;
  * it and fixes it when it loses or corrupts data:
  *
  * <ul>
- *   <li>Copied: a page larger than 100 returns 101 rows and no token; GetContextsByArtifact and
- *       GetContextsByExecution answer NOT_FOUND for a node without contexts;
- *       Get*ByExternalIds answer NOT_FOUND when no id matches; reuse_context_if_already_exist
- *       reuses a context without updating it; GetLineageGraph is UNIMPLEMENTED; an update's
+ *   <li>Copied: GetContextsByArtifact and GetContextsByExecution answer NOT_FOUND for a node
+ *       without contexts; Get*ByExternalIds answer NOT_FOUND when no id matches;
+ *       reuse_context_if_already_exist reuses a context without updating it; GetLineageGraph is
+ *       UNIMPLEMENTED; an update's
  *       last-update time moves when the request differs from the stored node in any field but
  *       type_id, properties and the times (a request without the output-only {@code type}
  *       differs).
@@ -143,7 +143,8 @@ import javax.sql.DataSource;
  *       stores it dangling); a custom property without a value is INVALID_ARGUMENT (MLMD stores
  *       a row it cannot read back); last-update times only move forward, even within one
  *       millisecond; pages continue on (order column, id) exactly, even where ids and times
- *       disagree in order.
+ *       disagree in order; a page asked larger than 100 holds 100 and a token for the rest
+ *       (MLMD returns 101 rows and no token, so paging until the token is empty loses rows).
  * </ul>
  */
 public final class MetadataStore implements AutoCloseable {
