@@ -108,6 +108,7 @@ import io.mlmd4j.proto.PutParentContextsRequest;
 import io.mlmd4j.proto.PutParentContextsResponse;
 import io.mlmd4j.proto.PutTypesRequest;
 import io.mlmd4j.proto.PutTypesResponse;
+import io.mlmd4j.storage.Cancellation;
 import io.mlmd4j.storage.MetadataSource;
 import io.mlmd4j.store.EdgeOperations;
 import io.mlmd4j.store.LineageOperations;
@@ -116,6 +117,7 @@ import io.mlmd4j.store.NodeOperations;
 import io.mlmd4j.store.TypeOperations;
 import io.mlmd4j.store.spi.SqlTarget;
 import io.mlmd4j.storage.schema.SchemaManager;
+import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
@@ -565,6 +567,30 @@ public final class MetadataStore implements AutoCloseable {
    */
   public LqlResult query(String lql) {
     return source.read(c -> new LqlOperations(c, source.dialect(), target).query(lql));
+  }
+
+  /**
+   * {@link #query(String)} stopped in the database once {@code timeout} has passed: the
+   * statement running then is cancelled (SQLite interrupts its connection, MySQL kills the
+   * query) and the call fails with DEADLINE_EXCEEDED. Work in the JVM after the last query
+   * (building the results) is not interrupted.
+   *
+   * @throws MlmdException DEADLINE_EXCEEDED when the timeout passed first
+   */
+  public LqlResult query(String lql, Duration timeout) {
+    Cancellation deadline = Cancellation.after(timeout);
+    try (Cancellation.Scope scope = deadline.enter()) {
+      return query(lql);
+    } catch (MlmdException e) {
+      if (deadline.isCancelled()) {
+        throw new MlmdException(MlmdException.Code.DEADLINE_EXCEEDED,
+            "The query ran past its deadline of " + timeout.toMillis() + " ms and was stopped",
+            e);
+      }
+      throw e;
+    } finally {
+      deadline.done();
+    }
   }
 
   @Override
