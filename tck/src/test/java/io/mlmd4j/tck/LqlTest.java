@@ -232,4 +232,20 @@ class LqlTest extends TckTest {
         () -> store.query("LINEAGE UPSTREAM OF CONTEXTS WHERE id = 1")).getMessage())
         .contains("line 1:");
   }
+
+  @StoreTest
+  @DisplayName("(issue item 7) a statement nested more than 100 deep is INVALID_ARGUMENT at the"
+      + " level too deep; 100 deep runs")
+  void deepNesting() {
+    pipeline();
+    String lql = "LINEAGE UPSTREAM OF ARTIFACTS WHERE %s RETURN ARTIFACTS";
+    for (int depth : new int[] {1_000, 100_000}) {
+      String nested = "(".repeat(depth) + "name = 'pushed'" + ")".repeat(depth);
+      assertThat(assertFails(Code.INVALID_ARGUMENT,
+          () -> store.query(String.format(lql, nested))).getMessage())
+          .contains("line 1:137: nested more than 100 levels deep");
+    }
+    assertThat(artifacts(String.format(lql,
+        "(".repeat(100) + "name = 'pushed'" + ")".repeat(100)))).hasSize(4);
+  }
 }
