@@ -108,6 +108,7 @@ import io.mlmd4j.proto.PutParentContextsRequest;
 import io.mlmd4j.proto.PutParentContextsResponse;
 import io.mlmd4j.proto.PutTypesRequest;
 import io.mlmd4j.proto.PutTypesResponse;
+import io.mlmd4j.storage.Cancellation;
 import io.mlmd4j.storage.MetadataSource;
 import io.mlmd4j.store.EdgeOperations;
 import io.mlmd4j.store.LineageOperations;
@@ -116,6 +117,7 @@ import io.mlmd4j.store.NodeOperations;
 import io.mlmd4j.store.TypeOperations;
 import io.mlmd4j.store.spi.SqlTarget;
 import io.mlmd4j.storage.schema.SchemaManager;
+import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
@@ -129,10 +131,10 @@ import javax.sql.DataSource;
  * it and fixes it when it loses or corrupts data:
  *
  * <ul>
- *   <li>Copied: a page larger than 100 returns 101 rows and no token; GetContextsByArtifact and
- *       GetContextsByExecution answer NOT_FOUND for a node without contexts;
- *       Get*ByExternalIds answer NOT_FOUND when no id matches; reuse_context_if_already_exist
- *       reuses a context without updating it; GetLineageGraph is UNIMPLEMENTED; an update's
+ *   <li>Copied: GetContextsByArtifact and GetContextsByExecution answer NOT_FOUND for a node
+ *       without contexts; Get*ByExternalIds answer NOT_FOUND when no id matches;
+ *       reuse_context_if_already_exist reuses a context without updating it; GetLineageGraph is
+ *       UNIMPLEMENTED; an update's
  *       last-update time moves when the request differs from the stored node in any field but
  *       type_id, properties and the times (a request without the output-only {@code type}
  *       differs).
@@ -143,7 +145,8 @@ import javax.sql.DataSource;
  *       stores it dangling); a custom property without a value is INVALID_ARGUMENT (MLMD stores
  *       a row it cannot read back); last-update times only move forward, even within one
  *       millisecond; pages continue on (order column, id) exactly, even where ids and times
- *       disagree in order; a value that would not read back (NaN, a struct too deep, a lone
+ *       disagree in order; a page asked larger than 100 holds 100 and a token for the rest
+ *       (MLMD returns 101 rows and no token, so paging until the token is empty loses rows); a value that would not read back (NaN, a struct too deep, a lone
  *       surrogate) is INVALID_ARGUMENT (MLMD: INTERNAL, or stored as {@code ?}), see
  *       {@link #putArtifacts}; a stored value that cannot be read fails with INTERNAL naming the
  *       node and property (MLMD's message names neither); a statement beyond a limit of the
@@ -581,6 +584,30 @@ public final class MetadataStore implements AutoCloseable {
    */
   public LqlResult query(String lql) {
     return source.read(c -> new LqlOperations(c, source.dialect(), target).query(lql));
+  }
+
+  /**
+   * {@link #query(String)} stopped in the database once {@code timeout} has passed: the
+   * statement running then is cancelled (SQLite interrupts its connection, MySQL kills the
+   * query) and the call fails with DEADLINE_EXCEEDED. Work in the JVM after the last query
+   * (building the results) is not interrupted.
+   *
+   * @throws MlmdException DEADLINE_EXCEEDED when the timeout passed first
+   */
+  public LqlResult query(String lql, Duration timeout) {
+    Cancellation deadline = Cancellation.after(timeout);
+    try (Cancellation.Scope scope = deadline.enter()) {
+      return query(lql);
+    } catch (MlmdException e) {
+      if (deadline.isCancelled()) {
+        throw new MlmdException(MlmdException.Code.DEADLINE_EXCEEDED,
+            "The query ran past its deadline of " + timeout.toMillis() + " ms and was stopped",
+            e);
+      }
+      throw e;
+    } finally {
+      deadline.done();
+    }
   }
 
   @Override

@@ -86,6 +86,20 @@ class ShellTest {
         .matches("mlmd: Syntax error: .*line 2, column 20.* \\[SQLState 42000]\n");
   }
 
+  @Test
+  void deepNestingIsOneLineWithItsPosition() {
+    Result r = MlmdCommandTest.run("shell", "jdbc:mlmd:fake", "-e",
+        "SELECT " + "(".repeat(1_000) + "1" + ")".repeat(1_000));
+    assertThat(r.exitCode()).isEqualTo(3);
+    assertThat(r.err()).isEqualTo("mlmd: Syntax error: nested more than 100 levels deep"
+        + " (parentheses, NOT and minus signs) (line 1, column 108) [SQLState 42000]\n");
+    Result lql = MlmdCommandTest.run("shell", "jdbc:mlmd:fake", "-e",
+        "LINEAGE OF ARTIFACTS WHERE " + "NOT ".repeat(1_000) + "id = 1");
+    assertThat(lql.exitCode()).isEqualTo(3);
+    assertThat(lql.err()).isEqualTo("mlmd: LQL syntax error: line 1:428: nested more than 100"
+        + " levels deep (parentheses, NOT and minus signs) [SQLState 42601]\n");
+  }
+
   @ParameterizedTest
   @EnumSource(Backend.class)
   void anUnknownColumnIsOneLine(Backend backend) {

@@ -2,7 +2,9 @@ package io.mlmd4j.grammar;
 
 import io.mlmd4j.grammar.antlr.LqlLexer;
 import io.mlmd4j.grammar.antlr.LqlParser;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import org.antlr.v4.runtime.BaseErrorListener;
@@ -60,11 +62,40 @@ final class Parsing {
     LqlLexer lexer = new LqlLexer(CharStreams.fromString(text));
     lexer.removeErrorListeners();
     lexer.addErrorListener(THROWING);
-    LqlParser parser = new LqlParser(new CommonTokenStream(lexer));
+    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    tokens.fill();
+    checkNesting(tokens.getTokens());
+    LqlParser parser = new LqlParser(tokens);
     parser.removeErrorListeners();
     parser.addErrorListener(THROWING);
     parser.setErrorHandler(new RememberingStrategy());
     return parser;
+  }
+
+  /** Refuses a text nested deeper than {@link Nesting#MAX_DEPTH}, before the parser runs. */
+  private static void checkNesting(List<Token> tokens) {
+    Deque<Integer> outer = new ArrayDeque<>();
+    int depth = 0;
+    int run = 0;
+    for (Token token : tokens) {
+      switch (token.getType()) {
+        case LqlLexer.NOT, LqlLexer.MINUS -> run++;
+        case LqlLexer.LPAREN -> {
+          outer.push(depth);
+          depth += run + 1;
+          run = 0;
+        }
+        case LqlLexer.RPAREN -> {
+          // An unmatched one is the parser's to report.
+          depth = outer.isEmpty() ? depth : outer.pop();
+          run = 0;
+        }
+        default -> run = 0;
+      }
+      if (depth + run > Nesting.MAX_DEPTH) {
+        throw error(token, Nesting.TOO_DEEP, List.of());
+      }
+    }
   }
 
   /**

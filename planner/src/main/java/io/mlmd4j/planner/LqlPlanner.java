@@ -39,7 +39,10 @@ import java.util.function.Function;
  * {@code Event.artifact_id}, from executions along {@code Event.execution_id}), so that each
  * step is an index lookup; a single step joining on "artifact_id or execution_id" was measured
  * at minutes on MariaDB. Without a hop limit the recursion keeps one row per reached node and so
- * ends on any graph, cycles included; with a limit it carries the distance and stops at it. The
+ * ends on any graph, cycles included; with a limit of at most {@link #HOPS_IN_ROWS} it carries
+ * the distance and stops at it (the distance in the row makes a node come back once per length
+ * of walk reaching it, which on a cycle is every length up to the limit); with a larger limit
+ * the walk is the one without a limit, and the store stops its search at the limit. The
  * same statement returns the events between the reached nodes, from which the store takes the
  * distances and the events followed. When the results are only nodes, a lighter recursive query
  * whose rows carry their distance is tried first (see {@link LineagePlan.Distances}). Where the
@@ -102,6 +105,13 @@ final class LqlPlanner {
    * cut is then run again as {@link LineagePlan#walk}.
    */
   static final int DISTANCE_CUT = 256;
+
+  /**
+   * The largest hop limit a walk's recursion carries in its rows. Such a walk reads each node
+   * once per length of walk that reaches it, at most this many times; above it the walk without
+   * a limit, which reads each node and event once, costs less than what the limit can save.
+   */
+  static final int HOPS_IN_ROWS = 32;
 
   /** What a lineage statement's queries are made of, planned once for all of them. */
   private record Parts(LineageQuery q, List<SqlText> starts, List<SqlText> stops,
@@ -210,7 +220,7 @@ final class LqlPlanner {
 
   /** The walk's nodes, with their flags, and the events between them. */
   private SqlStatement walk(Parts p) {
-    boolean bounded = p.q().maxHops().isPresent();
+    boolean bounded = p.q().maxHops().isPresent() && p.q().maxHops().getAsInt() <= HOPS_IN_ROWS;
     Sql sql = prefix();
     recursion(sql, p, bounded ? (long) p.q().maxHops().getAsInt() : null);
     sql.add(bounded ? "DISTINCT " : "").add("w.kind, w.id, 0, 0, 0, ");
@@ -232,9 +242,13 @@ final class LqlPlanner {
     // Left to themselves, SQLite (with two IN lists) and MariaDB (which guesses the walk holds
     // 2 rows, so pairs its artifacts with its executions first) probe the (artifact,
     // execution, type) index once per pair of reached nodes: seconds on a closure of 5,000.
+    // A bounded walk holds a node once per distance: the events join its nodes taken once.
     String join = straightJoin ? " STRAIGHT_JOIN " : " JOIN ";
-    sql.add(" FROM walk w" + join + "Event e ON e.artifact_id = w.id" + join + "walk x ON x.id ="
-        + " e.execution_id AND x.kind = 1 WHERE w.kind = 0");
+    String artifacts = bounded ? "(SELECT DISTINCT id FROM walk WHERE kind = 0)" : "walk";
+    String executions = bounded ? "(SELECT DISTINCT id FROM walk WHERE kind = 1)" : "walk";
+    sql.add(" FROM " + artifacts + " w" + join + "Event e ON e.artifact_id = w.id" + join
+        + executions + " x ON x.id = e.execution_id" + (bounded ? "" : " AND x.kind = 1")
+        + (bounded ? "" : " WHERE w.kind = 0"));
     return sql.statement();
   }
 

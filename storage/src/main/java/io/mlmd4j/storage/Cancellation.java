@@ -6,8 +6,13 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -28,6 +33,21 @@ public final class Cancellation {
   private final Set<Statement> statements = ConcurrentHashMap.newKeySet();
   private volatile boolean cancelled;
   private volatile boolean done;
+  private volatile ScheduledFuture<?> timer;
+
+  /**
+   * A cancellation that cancels itself once {@code timeout} has passed, unless done first; one
+   * of zero or less is cancelled already, so that no statement starts in its scopes.
+   */
+  public static Cancellation after(Duration timeout) {
+    Cancellation c = new Cancellation();
+    if (timeout.isNegative() || timeout.isZero()) {
+      c.cancelled = true;
+    } else {
+      c.timer = Timer.INSTANCE.schedule(c::cancel, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+    return c;
+  }
 
   /** Makes this the thread's cancellation until the returned scope closes. */
   public Scope enter() {
@@ -65,6 +85,9 @@ public final class Cancellation {
    */
   public void done() {
     done = true;
+    if (timer != null) {
+      timer.cancel(false);
+    }
     statements.clear();
   }
 
@@ -108,6 +131,16 @@ public final class Cancellation {
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }
+  }
+
+  /** One daemon thread for every deadline. */
+  private static final class Timer {
+    static final ScheduledExecutorService INSTANCE = Executors.newSingleThreadScheduledExecutor(
+        r -> {
+          Thread t = new Thread(r, "mlmd4j-deadline");
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** The span of a cancellation on a thread; closing it restores the one before. */

@@ -359,13 +359,14 @@ public final class LqlOperations {
       return on;
     }
 
-    /** The events between reached nodes with their paths, by event id. */
+    /**
+     * The events followed, with their paths, by event id: those of the results (a path's
+     * events are followed too). The walk may have read more, beyond a hop limit.
+     */
     private Map<Long, Event> eventsById() throws SQLException {
-      Set<Long> ids = new TreeSet<>();
-      between.forEach(e -> ids.add(e.id()));
-      List<Event> loaded = edges.events("id", ids);
+      List<Event> loaded = edges.events("id", followed);
       Map<Long, Event> byId = new HashMap<>();
-      List<Long> ordered = new ArrayList<>(ids);
+      List<Long> ordered = new ArrayList<>(followed);
       for (int i = 0; i < ordered.size(); i++) {
         byId.put(ordered.get(i), loaded.get(i));
       }

@@ -19,8 +19,12 @@ import java.util.List;
 /**
  * Lists nodes page by page with MLMD's {@link ListOperationOptions}: order by id, create time or
  * last-update time (ties broken by id in the same direction), {@code max_result_size} (default
- * 20, at most 100 a page; above 100 MLMD returns 101 rows and no token, and so does this), and
- * a next-page token that is MLMD's {@link ListOperationNextPageToken} in web-safe base64.
+ * 20, at most 100 a page: a larger size gives pages of 100, each with the token of the next),
+ * and a next-page token that is MLMD's {@link ListOperationNextPageToken} in web-safe base64.
+ *
+ * <p>Decision: above 100, MLMD's C++ fetches 101 rows and returns them all without a token,
+ * so a client paging until the token is empty silently misses the rest; here a page never
+ * holds more than 100 and the token says more exist.
  *
  * <p>Decision: pages continue with a keyset condition on (order column, id), which stays exact
  * when ids and times are not in the same order (imported or migrated data). MLMD's
@@ -28,7 +32,7 @@ import java.util.List;
  */
 final class NodeLister {
 
-  /** MLMD's cap: a page never holds more than this many rows plus one. */
+  /** MLMD's cap: a page never holds more than this many rows. */
   static final int MAX_PAGE = 100;
 
   private final Connection connection;
@@ -109,8 +113,9 @@ final class NodeLister {
         all.add(token.getIdOffset());
       }
     }
-    int pageSize = options.getMaxResultSize();
-    int limit = Math.min(pageSize + 1, MAX_PAGE + 1);
+    int pageSize = Math.min(options.getMaxResultSize(), MAX_PAGE);
+    // One row more than the page shows whether another page follows.
+    int limit = pageSize + 1;
     String orderBy = column.equals("n.id") ? "n.id " + direction
         : column + " " + direction + ", n.id " + direction;
     List<long[]> rows = Sql.query(connection, "SELECT " + distinct + "n.id, " + column + " FROM "

@@ -16,8 +16,8 @@ import java.util.Map;
  *
  * <p>Decisions on MLMD's quirks: a unique violation on update is ALREADY_EXISTS (MLMD: INTERNAL);
  * a custom property without a value is INVALID_ARGUMENT (MLMD stores a row it cannot read
- * back); GetContextsByArtifact/Execution keep MLMD's NOT_FOUND for none; pages above 100 keep
- * MLMD's 101 rows without a token.
+ * back); GetContextsByArtifact/Execution keep MLMD's NOT_FOUND for none; a page asked above 100
+ * holds 100 and a token for the rest (MLMD: 101 rows and no token).
  */
 public final class NodeOperations {
 

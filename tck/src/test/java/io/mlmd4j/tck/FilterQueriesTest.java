@@ -114,4 +114,24 @@ class FilterQueriesTest extends TckTest {
     assertFails(Code.INVALID_ARGUMENT, () -> executions("invalid syntax"));
     assertFails(Code.INVALID_ARGUMENT, () -> contexts("invalid syntax"));
   }
+
+  @StoreTest
+  @DisplayName("(issue item 7) a filter nested more than 100 deep is INVALID_ARGUMENT at the"
+      + " level too deep; 100 deep runs")
+  void deepNesting() {
+    long typeId = put(artifactType("name: 'tck_type'"));
+    long id = put(artifact("type_id: %d uri: 'a'", typeId)).get(0);
+    for (int depth : new int[] {1_000, 100_000}) {
+      assertThat(assertFails(Code.INVALID_ARGUMENT, () -> artifacts(
+          "(".repeat(depth) + "uri = 'a'" + ")".repeat(depth))).getMessage())
+          .contains("line 1:101: nested more than 100 levels deep");
+      assertThat(assertFails(Code.INVALID_ARGUMENT, () -> artifacts(
+          "NOT ".repeat(depth) + "uri = 'a'")).getMessage())
+          .contains("line 1:401: nested more than 100 levels deep");
+    }
+    assertThat(artifacts("(".repeat(100) + "uri = 'a'" + ")".repeat(100)))
+        .extracting(Artifact::getId).containsExactly(id);
+    assertThat(artifacts("NOT (".repeat(50) + "uri = 'a'" + ")".repeat(50)))
+        .extracting(Artifact::getId).containsExactly(id);
+  }
 }

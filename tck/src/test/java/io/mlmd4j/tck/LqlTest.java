@@ -8,9 +8,12 @@ import io.mlmd4j.proto.Artifact;
 import io.mlmd4j.proto.Event;
 import io.mlmd4j.proto.Execution;
 import io.mlmd4j.proto.PutEventsRequest;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 
 /**
@@ -133,11 +136,116 @@ class LqlTest extends TckTest {
         " WHERE last_known_state = FAILED")).executions("executions")).isEmpty();
   }
 
+  /** A generous bound for walks that take milliseconds; one that does not end fails here. */
+  static final Duration BACKSTOP = Duration.ofSeconds(60);
+
+  /**
+   * A chain of 40 executions, a0 -INPUT-> x1 -OUTPUT-> a1 ... -> a40, whose end is on a cycle:
+   * a40 -INPUT-> loop -OUTPUT-> c -INPUT-> back -OUTPUT-> a40; c is also input and output of
+   * self. From a0 the graph is 84 hops across.
+   */
+  void chainIntoCycle() {
+    long artifactType = put(artifactType("name: 'a'"));
+    long executionType = put(executionType("name: 'x'"));
+    List<Long> a = put(IntStream.rangeClosed(0, 40)
+        .mapToObj(i -> artifact("type_id: %d name: 'a%d'", artifactType, i))
+        .toArray(Artifact[]::new));
+    List<Long> x = put(IntStream.rangeClosed(1, 40)
+        .mapToObj(i -> execution("type_id: %d name: 'x%d'", executionType, i))
+        .toArray(Execution[]::new));
+    long c = put(artifact("type_id: %d name: 'c'", artifactType)).get(0);
+    List<Long> loop = put(execution("type_id: %d name: 'loop'", executionType),
+        execution("type_id: %d name: 'back'", executionType),
+        execution("type_id: %d name: 'self'", executionType));
+    PutEventsRequest.Builder events = PutEventsRequest.newBuilder();
+    for (int i = 1; i <= 40; i++) {
+      events.addEvents(event(a.get(i - 1), x.get(i - 1), Event.Type.INPUT))
+          .addEvents(event(a.get(i), x.get(i - 1), Event.Type.OUTPUT));
+    }
+    events.addEvents(event(a.get(40), loop.get(0), Event.Type.INPUT))
+        .addEvents(event(c, loop.get(0), Event.Type.OUTPUT))
+        .addEvents(event(c, loop.get(1), Event.Type.INPUT))
+        .addEvents(event(a.get(40), loop.get(1), Event.Type.OUTPUT))
+        .addEvents(event(c, loop.get(2), Event.Type.INPUT))
+        .addEvents(event(c, loop.get(2), Event.Type.OUTPUT));
+    store.putEvents(events.build());
+  }
+
+  /** Every node a walk returns, by name, with its distance, and the events of its graph. */
+  Map<String, Integer> reached(String lql) {
+    LqlResult r = store.query(lql, BACKSTOP);
+    Map<String, Integer> found = new TreeMap<>();
+    r.artifacts("a").forEach(n -> found.put(n.node().getName(), n.distance()));
+    r.executions("x").forEach(n -> found.put(n.node().getName(), n.distance()));
+    r.graph("g").getEventsList().forEach(e -> found.merge("events", 1, Integer::sum));
+    return found;
+  }
+
+  @StoreTest
+  @DisplayName("(LQL) any MAX HOPS on a chain into a cycle: beyond the graph the same as none,"
+      + " within it the nodes that near")
+  void hopLimitsOnCycles() {
+    chainIntoCycle();
+    for (String walk : List.of("DOWNSTREAM OF ARTIFACTS WHERE name = 'a0'",
+        "UPSTREAM OF ARTIFACTS WHERE name = 'c'", "BOTH OF ARTIFACTS WHERE name = 'a0'",
+        "BOTH OF EXECUTIONS WHERE name = 'self'")) {
+      String lql = "LINEAGE " + walk + " %s RETURN ARTIFACTS AS a, EXECUTIONS AS x, GRAPH AS g,"
+          + " PATHS";
+      Map<String, Integer> all = reached(String.format(lql, ""));
+      assertThat(all).as(lql).containsKey("a40");
+      for (String limit : List.of("MAX HOPS 84", "MAX HOPS 1000", "MAX HOPS 1000000",
+          "MAX HOPS 2147483647")) {
+        assertThat(reached(String.format(lql, limit))).as(lql, limit).isEqualTo(all);
+      }
+      for (int hops : new int[] {3, 32, 33, 50}) {
+        Map<String, Integer> near = reached(String.format(lql, "MAX HOPS " + hops));
+        near.remove("events");
+        Map<String, Integer> expected = new TreeMap<>(all);
+        expected.remove("events");
+        expected.values().removeIf(d -> d > hops);
+        assertThat(near).as(lql, "MAX HOPS " + hops).isEqualTo(expected);
+      }
+    }
+    // Only nodes returned: the lighter query of distances, cut on the cycle.
+    Map<String, Integer> upstream = new TreeMap<>();
+    store.query("LINEAGE UPSTREAM OF ARTIFACTS WHERE name = 'c' MAX HOPS 2147483647"
+        + " RETURN ARTIFACTS", BACKSTOP).artifacts("artifacts")
+        .forEach(n -> upstream.put(n.node().getName(), n.distance()));
+    assertThat(upstream).containsEntry("c", 0).containsEntry("a40", 2).containsEntry("a0", 82)
+        .hasSize(42);
+  }
+
+  @StoreTest
+  @DisplayName("(LQL) a deadline already past: DEADLINE_EXCEEDED, nothing run; the store goes on")
+  void deadline() {
+    pipeline();
+    String lql = "LINEAGE UPSTREAM OF ARTIFACTS WHERE name = 'pushed' RETURN ARTIFACTS";
+    assertThat(assertFails(Code.DEADLINE_EXCEEDED, () -> store.query(lql, Duration.ZERO))
+        .getMessage()).contains("deadline");
+    assertThat(store.query(lql, Duration.ofMinutes(1)).artifacts("artifacts")).hasSize(4);
+  }
+
   @StoreTest
   @DisplayName("(LQL) a statement that does not parse is INVALID_ARGUMENT with its position")
   void errors() {
     assertThat(assertFails(Code.INVALID_ARGUMENT,
         () -> store.query("LINEAGE UPSTREAM OF CONTEXTS WHERE id = 1")).getMessage())
         .contains("line 1:");
+  }
+
+  @StoreTest
+  @DisplayName("(issue item 7) a statement nested more than 100 deep is INVALID_ARGUMENT at the"
+      + " level too deep; 100 deep runs")
+  void deepNesting() {
+    pipeline();
+    String lql = "LINEAGE UPSTREAM OF ARTIFACTS WHERE %s RETURN ARTIFACTS";
+    for (int depth : new int[] {1_000, 100_000}) {
+      String nested = "(".repeat(depth) + "name = 'pushed'" + ")".repeat(depth);
+      assertThat(assertFails(Code.INVALID_ARGUMENT,
+          () -> store.query(String.format(lql, nested))).getMessage())
+          .contains("line 1:137: nested more than 100 levels deep");
+    }
+    assertThat(artifacts(String.format(lql,
+        "(".repeat(100) + "name = 'pushed'" + ")".repeat(100)))).hasSize(4);
   }
 }

@@ -18,6 +18,8 @@ import io.mlmd4j.proto.GetContextsRequest;
 import io.mlmd4j.proto.GetContextsResponse;
 import io.mlmd4j.proto.GetExecutionsByContextRequest;
 import io.mlmd4j.proto.GetExecutionsByContextResponse;
+import io.mlmd4j.proto.GetExecutionsByTypeRequest;
+import io.mlmd4j.proto.GetExecutionsByTypeResponse;
 import io.mlmd4j.proto.GetExecutionsRequest;
 import io.mlmd4j.proto.GetExecutionsResponse;
 import io.mlmd4j.proto.ListOperationOptions;
@@ -25,7 +27,9 @@ import io.mlmd4j.proto.ListOperationOptions.OrderByField;
 import io.mlmd4j.proto.PutAttributionsAndAssociationsRequest;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.DisplayName;
@@ -190,7 +194,7 @@ class PagingTest extends TckTest {
   // The cap of 100 a page, and default options
 
   @StoreTest
-  @DisplayName("#45 110 artifacts by type: all; 102 a page gives 101, no token; 100 then 10")
+  @DisplayName("#45 110 artifacts by type: all; 102 a page gives 100 and a token; 100 then 10")
   void artifactsByTypePageCap() {
     long typeId = put(artifactType("name: 'tck_type'"));
     List<Long> ids = put(IntStream.range(0, 110)
@@ -206,8 +210,8 @@ class PagingTest extends TckTest {
     GetArtifactsByTypeResponse capped = store.getArtifactsByType(request.toBuilder()
         .setOptions(options("max_result_size: 102")).build());
     assertThat(capped.getArtifactsList()).extracting(Artifact::getId)
-        .containsExactlyElementsOf(ids.subList(0, 101));
-    assertThat(capped.getNextPageToken()).isEmpty();
+        .containsExactlyElementsOf(ids.subList(0, 100));
+    assertThat(capped.getNextPageToken()).isNotEmpty();
 
     GetArtifactsByTypeResponse hundred = store.getArtifactsByType(request.toBuilder()
         .setOptions(options("max_result_size: 100")).build());
@@ -225,7 +229,7 @@ class PagingTest extends TckTest {
   }
 
   @StoreTest
-  @DisplayName("#88 110 contexts by type: all; 102 a page gives 101, no token; 100 then 10")
+  @DisplayName("#88 110 contexts by type: all; 102 a page gives 100 and a token; 100 then 10")
   void contextsByTypePageCap() {
     long typeId = put(contextType("name: 'tck_type'"));
     List<Long> ids = put(IntStream.range(0, 110)
@@ -242,8 +246,8 @@ class PagingTest extends TckTest {
     GetContextsByTypeResponse capped = store.getContextsByType(request.toBuilder()
         .setOptions(options("max_result_size: 102")).build());
     assertThat(capped.getContextsList()).extracting(Context::getId)
-        .containsExactlyElementsOf(ids.subList(0, 101));
-    assertThat(capped.getNextPageToken()).isEmpty();
+        .containsExactlyElementsOf(ids.subList(0, 100));
+    assertThat(capped.getNextPageToken()).isNotEmpty();
 
     GetContextsByTypeResponse hundred = store.getContextsByType(request.toBuilder()
         .setOptions(options("max_result_size: 100")).build());
@@ -258,6 +262,112 @@ class PagingTest extends TckTest {
     assertThat(rest.getContextsList()).extracting(Context::getId)
         .containsExactlyElementsOf(ids.subList(100, 110));
     assertThat(rest.getNextPageToken()).isEmpty();
+  }
+
+  /** A listing call: a page of ids and the next page's token for these options. */
+  private interface Listing {
+    Page list(ListOperationOptions options);
+  }
+
+  private record Page(List<Long> ids, String token) {}
+
+  /** The size of each kind's batch: several pages of 100, and more than a page of 1,000. */
+  private static final int NODES = 1_050;
+
+  @StoreTest
+  @DisplayName("every listing call, pages of 1, 99, 100, 101 and 1,000: at most 100 a page, a"
+      + " token until the last, every node once")
+  void everyListingCallPagesToTheEnd() {
+    long artifactType = put(artifactType("name: 'tck_artifact'"));
+    long executionType = put(executionType("name: 'tck_execution'"));
+    long contextType = put(contextType("name: 'tck_context'"));
+    List<Long> artifacts = put(IntStream.range(0, NODES)
+        .mapToObj(i -> artifact("type_id: %d", artifactType)).toArray(Artifact[]::new));
+    List<Long> executions = put(IntStream.range(0, NODES)
+        .mapToObj(i -> execution("type_id: %d", executionType)).toArray(Execution[]::new));
+    List<Long> contexts = put(IntStream.range(0, NODES)
+        .mapToObj(i -> context("type_id: %d name: 'c%d'", contextType, i))
+        .toArray(Context[]::new));
+    long holder = contexts.get(0);
+    store.putAttributionsAndAssociations(PutAttributionsAndAssociationsRequest.newBuilder()
+        .addAllAttributions(artifacts.stream().map(id -> LinksTest.attribution(holder, id))
+            .toList())
+        .addAllAssociations(executions.stream().map(id -> LinksTest.association(holder, id))
+            .toList())
+        .build());
+
+    Map<String, Listing> calls = new LinkedHashMap<>();
+    calls.put("GetArtifacts", o -> {
+      GetArtifactsResponse r = artifacts(o);
+      return new Page(r.getArtifactsList().stream().map(Artifact::getId).toList(),
+          r.getNextPageToken());
+    });
+    calls.put("GetExecutions", o -> {
+      GetExecutionsResponse r = executions(o);
+      return new Page(r.getExecutionsList().stream().map(Execution::getId).toList(),
+          r.getNextPageToken());
+    });
+    calls.put("GetContexts", o -> {
+      GetContextsResponse r = contexts(o);
+      return new Page(r.getContextsList().stream().map(Context::getId).toList(),
+          r.getNextPageToken());
+    });
+    calls.put("GetArtifactsByType", o -> {
+      GetArtifactsByTypeResponse r = store.getArtifactsByType(GetArtifactsByTypeRequest
+          .newBuilder().setTypeName("tck_artifact").setOptions(o).build());
+      return new Page(r.getArtifactsList().stream().map(Artifact::getId).toList(),
+          r.getNextPageToken());
+    });
+    calls.put("GetExecutionsByType", o -> {
+      GetExecutionsByTypeResponse r = store.getExecutionsByType(GetExecutionsByTypeRequest
+          .newBuilder().setTypeName("tck_execution").setOptions(o).build());
+      return new Page(r.getExecutionsList().stream().map(Execution::getId).toList(),
+          r.getNextPageToken());
+    });
+    calls.put("GetContextsByType", o -> {
+      GetContextsByTypeResponse r = store.getContextsByType(GetContextsByTypeRequest
+          .newBuilder().setTypeName("tck_context").setOptions(o).build());
+      return new Page(r.getContextsList().stream().map(Context::getId).toList(),
+          r.getNextPageToken());
+    });
+    calls.put("GetArtifactsByContext", o -> {
+      GetArtifactsByContextResponse r = store.getArtifactsByContext(GetArtifactsByContextRequest
+          .newBuilder().setContextId(holder).setOptions(o).build());
+      return new Page(r.getArtifactsList().stream().map(Artifact::getId).toList(),
+          r.getNextPageToken());
+    });
+    calls.put("GetExecutionsByContext", o -> {
+      GetExecutionsByContextResponse r = store.getExecutionsByContext(
+          GetExecutionsByContextRequest.newBuilder().setContextId(holder).setOptions(o).build());
+      return new Page(r.getExecutionsList().stream().map(Execution::getId).toList(),
+          r.getNextPageToken());
+    });
+    Map<String, List<Long>> expected = Map.of(
+        "GetArtifacts", artifacts, "GetExecutions", executions, "GetContexts", contexts,
+        "GetArtifactsByType", artifacts, "GetExecutionsByType", executions,
+        "GetContextsByType", contexts, "GetArtifactsByContext", artifacts,
+        "GetExecutionsByContext", executions);
+
+    for (Map.Entry<String, Listing> call : calls.entrySet()) {
+      for (int size : new int[] {1, 99, 100, 101, 1_000}) {
+        int pageSize = Math.min(size, 100);
+        ListOperationOptions options = ListOperationOptions.newBuilder().setMaxResultSize(size)
+            .build();
+        List<Long> listed = new ArrayList<>();
+        Page page = call.getValue().list(options);
+        listed.addAll(page.ids());
+        while (!page.token().isEmpty()) {
+          assertThat(page.ids()).as("%s, %d a page: a page before the last", call.getKey(), size)
+              .hasSize(pageSize);
+          page = call.getValue().list(options.toBuilder().setNextPageToken(page.token()).build());
+          listed.addAll(page.ids());
+        }
+        assertThat(page.ids()).as("%s, %d a page: the last page", call.getKey(), size)
+            .hasSize((NODES - 1) % pageSize + 1);
+        assertThat(listed).as("%s, %d a page: every node", call.getKey(), size)
+            .containsExactlyElementsOf(expected.get(call.getKey()));
+      }
+    }
   }
 
   @StoreTest

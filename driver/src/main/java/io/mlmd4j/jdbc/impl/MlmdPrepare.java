@@ -54,6 +54,9 @@ final class MlmdPrepare extends CalcitePrepareImpl {
               maxRowCount);
       return lql;
     }
+    if (query.sql != null) {
+      SqlNesting.check(query.sql);
+    }
     IMPLEMENTED.remove();
     try {
       CalcitePrepare.CalciteSignature<T> prepared =

@@ -1,0 +1,90 @@
+package io.mlmd4j.jdbc.impl;
+
+import io.mlmd4j.grammar.Nesting;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/**
+ * Refuses SQL nested deeper than {@link Nesting#MAX_DEPTH}, counted as for LQL, before
+ * Calcite's parser, validator and planner recurse over it: 1,000 nested parentheses overflowed
+ * the stack. Strings, quoted names and comments are skipped.
+ */
+final class SqlNesting {
+
+  private SqlNesting() {}
+
+  /**
+   * @throws RuntimeException whose cause is a {@link SqlParseException} at the character one
+   *     level too deep, as Calcite reports a syntax error
+   */
+  static void check(String sql) {
+    Deque<Integer> outer = new ArrayDeque<>();
+    int depth = 0;
+    int run = 0;
+    int line = 1;
+    int lineStart = 0;
+    int n = sql.length();
+    int i = 0;
+    while (i < n) {
+      char c = sql.charAt(i);
+      int start = i;
+      i++;
+      if (c == '\n') {
+        line++;
+        lineStart = i;
+        continue;
+      } else if (Character.isWhitespace(c)) {
+        continue;
+      } else if (c == '-' && sql.startsWith("-", i)) {
+        int end = sql.indexOf('\n', i);
+        i = end < 0 ? n : end;
+        continue;
+      } else if (c == '/' && sql.startsWith("*", i)) {
+        int end = sql.indexOf("*/", i + 1);
+        end = end < 0 ? n : end + 2;
+        for (; i < end; i++) {
+          if (sql.charAt(i) == '\n') {
+            line++;
+            lineStart = i + 1;
+          }
+        }
+        continue;
+      } else if (c == '\'' || c == '"' || c == '`') {
+        // A quote doubled inside is the quote itself: the text goes on.
+        while (i < n && (sql.charAt(i) != c || sql.startsWith(String.valueOf(c), i + 1))) {
+          if (sql.charAt(i) == '\n') {
+            line++;
+            lineStart = i + 1;
+          }
+          i += sql.charAt(i) == c ? 2 : 1;
+        }
+        i++;
+        run = 0;
+      } else if (c == '(') {
+        outer.push(depth);
+        depth += run + 1;
+        run = 0;
+      } else if (c == ')') {
+        depth = outer.isEmpty() ? depth : outer.pop();
+        run = 0;
+      } else if (c == '-') {
+        run++;
+      } else if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
+        while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_'
+            || sql.charAt(i) == '$')) {
+          i++;
+        }
+        run = i - start == 3 && sql.regionMatches(true, start, "NOT", 0, 3) ? run + 1 : 0;
+      } else {
+        run = 0;
+      }
+      if (depth + run > Nesting.MAX_DEPTH) {
+        SqlParserPos pos = new SqlParserPos(line, start - lineStart + 1);
+        throw new RuntimeException("parse failed: " + Nesting.TOO_DEEP,
+            new SqlParseException(Nesting.TOO_DEEP, pos, null, null, null));
+      }
+    }
+  }
+}

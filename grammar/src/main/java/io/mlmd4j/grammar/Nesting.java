@@ -1,0 +1,23 @@
+package io.mlmd4j.grammar;
+
+/**
+ * How deep a filter query, an LQL statement or (in the JDBC driver) an SQL statement may nest.
+ * The parsers, the AST builders and the planners recurse once or more per level, and 1,000
+ * levels overflow a thread's stack; no statement written by hand comes near 100, and 100 leave
+ * the planners a wide margin on the smallest stack a JVM thread gets by default. A level is an
+ * open parenthesis, or a NOT or minus sign in a run of them (each applies to what follows, so a
+ * run nests); a parenthesis opens a level over the run before it. Texts are checked token by
+ * token before anything recurses over them.
+ */
+public final class Nesting {
+
+  /** The deepest nesting a text may have. */
+  public static final int MAX_DEPTH = 100;
+
+  /** What an error at the token one level too deep says, without the position. */
+  public static final String TOO_DEEP = "nested more than " + MAX_DEPTH
+      + " levels deep (parentheses, NOT and minus signs)";
+
+  private Nesting() {
+  }
+}
