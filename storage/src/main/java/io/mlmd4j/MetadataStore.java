@@ -146,8 +146,9 @@ import javax.sql.DataSource;
  *       a row it cannot read back); last-update times only move forward, even within one
  *       millisecond; pages continue on (order column, id) exactly, even where ids and times
  *       disagree in order; a page asked larger than 100 holds 100 and a token for the rest
- *       (MLMD returns 101 rows and no token, so paging until the token is empty loses rows); a value that would not read back (NaN, a struct too deep, a lone
- *       surrogate) is INVALID_ARGUMENT (MLMD: INTERNAL, or stored as {@code ?}), see
+ *       (MLMD returns 101 rows and no token, so paging until the token is empty loses rows); a
+ *       value that would not read back (NaN, a struct too deep, a lone surrogate) is
+ *       INVALID_ARGUMENT (MLMD: INTERNAL, or stored as {@code ?}), see
  *       {@link #putArtifacts}; a stored value that cannot be read fails with INTERNAL naming the
  *       node and property (MLMD's message names neither); a statement beyond a limit of the
  *       database (SQLite's 500 terms of a compound SELECT, its statement length) is
