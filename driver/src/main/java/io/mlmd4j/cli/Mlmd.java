@@ -2,12 +2,14 @@ package io.mlmd4j.cli;
 
 import io.mlmd4j.MlmdException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code mlmd} command. Without a subcommand it summarises the demo store. Errors are one
@@ -57,13 +59,24 @@ public final class Mlmd implements Callable<Integer> {
       return e instanceof MlmdException m ? exitCode(m) : 1;
     });
     line.setParameterExceptionHandler((ParameterException e, String[] a) -> {
-      err.println("mlmd: " + oneLine(e.getMessage()) + " (see 'mlmd "
+      err.println("mlmd: " + oneLine(e.getMessage()) + suggestions(e) + " (see 'mlmd "
           + (e.getCommandLine() == line ? "" : e.getCommandLine().getCommandName() + " ")
           + "--help')");
       err.flush();
       return 2;
     });
     return line.execute(args);
+  }
+
+  /** For a misspelt command or option, the closest ones picocli knows: "; did you mean ...?". */
+  private static String suggestions(ParameterException e) {
+    if (!(e instanceof UnmatchedArgumentException unmatched)
+        || unmatched.getSuggestions().isEmpty()) {
+      return "";
+    }
+    List<String> closest = unmatched.getSuggestions();
+    return "; did you mean " + String.join(" or ", closest.subList(0, Math.min(3, closest.size())))
+        + "?";
   }
 
   /**
