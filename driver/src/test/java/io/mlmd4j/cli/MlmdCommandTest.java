@@ -239,6 +239,14 @@ class MlmdCommandTest {
     assertThat(r.out()).startsWith("Usage: mlmd " + command);
   }
 
+  /** The version is the build's (a release build's has no -SNAPSHOT), not a constant. */
+  @Test
+  void versionIsTheBuilds() {
+    Result r = run("--version");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).isEqualTo("mlmd4j " + System.getProperty("mlmd4j.version") + "\n");
+  }
+
   @Test
   void unknownOptionsAreUsageErrors() {
     Result r = run("types", "--colour");

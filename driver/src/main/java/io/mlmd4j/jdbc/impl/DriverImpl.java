@@ -57,8 +57,8 @@ public final class DriverImpl extends org.apache.calcite.jdbc.Driver {
     return MlmdJdbcFactory.class.getName();
   }
 
-  @Override
-  protected DriverVersion createDriverVersion() {
+  /** mlmd4j's version, as the build set it: {@code 0.1.0-SNAPSHOT}, or a release's. */
+  public static String version() {
     Properties p = new Properties();
     try (InputStream in = DriverImpl.class.getResourceAsStream("mlmd4j-jdbc.properties")) {
       if (in == null) {
@@ -68,7 +68,12 @@ public final class DriverImpl extends org.apache.calcite.jdbc.Driver {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String version = p.getProperty("version");
+    return p.getProperty("version");
+  }
+
+  @Override
+  protected DriverVersion createDriverVersion() {
+    String version = version();
     String[] parts = version.replaceAll("-.*$", "").split("\\.");
     int major = Integer.parseInt(parts[0]);
     int minor = Integer.parseInt(parts[1]);
