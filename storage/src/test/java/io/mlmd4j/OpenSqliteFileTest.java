@@ -71,7 +71,8 @@ class OpenSqliteFileTest {
         "jdbc:mlmd:sqlite:" + copy + "?mode=READONLY",
         "jdbc:mlmd:sqlite:" + copy + "?mode=READONLY&enableUpgradeMigration=true")) {
       assertFails(() -> MetadataStore.open(url), Code.FAILED_PRECONDITION,
-          "version " + version + " is older than library version 10");
+          "version " + version + " is older than library version 10", "`mlmd migrate URL`",
+          "enableUpgradeMigration=true");
       assertThat(SqliteFiles.digest(copy)).as(url).isEqualTo(digest);
     }
 

@@ -1,7 +1,7 @@
 package io.mlmd4j.demo;
 
 /**
- * What one pipeline run does, as {@link TfxWorkload#plan} decides it from the seed: its index
+ * What one pipeline run does, as {@link TfxPipeline#plan} decides it from the seed: its index
  * and run id, how many leading components (in {@link TfxComponent} order) reuse earlier outputs,
  * and the component that fails (null when the run succeeds; the components after it do not run).
  */

@@ -95,7 +95,7 @@ final class CachedCommand implements Callable<Integer> {
     Table table = new Table("ID", "NAME", "STATE", "CREATED", "PROPERTIES");
     for (LqlResult.Reached<Execution> r : found) {
       Execution x = r.node();
-      table.row(x.getId(), x.getName(), x.hasLastKnownState() ? x.getLastKnownState() : "",
+      table.row(x.getId(), x.getName(), States.of(x),
           NodesCommand.time(x.getCreateTimeSinceEpoch()),
           NodesCommand.properties(x.getPropertiesMap(), x.getCustomPropertiesMap()));
     }
@@ -159,25 +159,10 @@ final class CachedCommand implements Callable<Integer> {
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 
-  /**
-   * The type named: the execution type of exactly that name if there is one, else the one
-   * whose name ends with {@code .} and the given name.
-   */
+  /** The full name of the execution type {@code -t} names ({@link TypeNames}). */
   private String resolveType(MetadataStore store) {
-    List<ExecutionType> types = store.getExecutionTypes(GetExecutionTypesRequest
-        .getDefaultInstance()).getExecutionTypesList();
-    if (types.stream().anyMatch(t -> t.getName().equals(type))) {
-      return type;
-    }
-    List<String> suffixed = types.stream().map(ExecutionType::getName)
-        .filter(n -> n.endsWith("." + type)).distinct().sorted().toList();
-    if (suffixed.size() == 1) {
-      return suffixed.get(0);
-    }
-    if (suffixed.isEmpty()) {
-      throw MlmdException.notFound("No execution type named '%s'", type);
-    }
-    throw MlmdException.invalidArgument("'%s' could be any of %s; give the full name", type,
-        suffixed);
+    return TypeNames.resolve("execution", store.getExecutionTypes(GetExecutionTypesRequest
+        .getDefaultInstance()).getExecutionTypesList().stream().map(ExecutionType::getName)
+        .toList(), type);
   }
 }

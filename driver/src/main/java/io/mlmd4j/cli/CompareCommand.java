@@ -68,7 +68,7 @@ final class CompareCommand implements Callable<Integer> {
       Table table = new Table(header);
       row(table, "name", artifacts, Artifact::getName);
       row(table, "uri", artifacts, Artifact::getUri);
-      row(table, "state", artifacts, a -> a.hasState() ? a.getState().name() : "");
+      row(table, "state", artifacts, States::of);
       row(table, "created", artifacts, a -> NodesCommand.time(a.getCreateTimeSinceEpoch()));
       for (String name : names(artifacts, false)) {
         row(table, name, artifacts, a -> show(a.getPropertiesMap().get(name)));

@@ -46,6 +46,8 @@ final class InteractiveShell {
           .variable(LineReader.INDENTATION, 0)
           .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
           .option(LineReader.Option.INSERT_TAB, false)
+          // artifact.mo completes to artifact.Model, as SQL finds it.
+          .option(LineReader.Option.CASE_INSENSITIVE, true)
           .build();
       PrintWriter out = terminal.writer();
       String provider = terminal instanceof TerminalExt ext && ext.getProvider() != null

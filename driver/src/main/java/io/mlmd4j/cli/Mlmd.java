@@ -1,19 +1,22 @@
 package io.mlmd4j.cli;
 
 import io.mlmd4j.MlmdException;
+import io.mlmd4j.jdbc.impl.DriverImpl;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code mlmd} command. Without a subcommand it summarises the demo store. Errors are one
  * line naming the problem and exit with a non-zero code; {@code --debug} adds the stack trace.
  */
-@Command(name = "mlmd", mixinStandardHelpOptions = true, version = "mlmd4j 0.1.0",
+@Command(name = "mlmd", mixinStandardHelpOptions = true, versionProvider = Mlmd.Version.class,
     description = "Look into an MLMD store (jdbc:mlmd:fake, jdbc:mlmd:sqlite:<path>,"
         + " jdbc:mlmd:mysql://host[:port]/db). Without a URL: the demo store, a TFX pipeline"
         + " history created under ~/.mlmd4j on first use.",
@@ -34,6 +37,14 @@ public final class Mlmd implements Callable<Integer> {
   public Integer call() throws Exception {
     return new SummaryCommand().summarize(null, spec.commandLine().getOut(),
         spec.commandLine().getErr());
+  }
+
+  /** {@code mlmd --version}: the version the build set. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"mlmd4j " + DriverImpl.version()};
+    }
   }
 
   public static void main(String[] args) {
@@ -57,13 +68,24 @@ public final class Mlmd implements Callable<Integer> {
       return e instanceof MlmdException m ? exitCode(m) : 1;
     });
     line.setParameterExceptionHandler((ParameterException e, String[] a) -> {
-      err.println("mlmd: " + oneLine(e.getMessage()) + " (see 'mlmd "
+      err.println("mlmd: " + oneLine(e.getMessage()) + suggestions(e) + " (see 'mlmd "
           + (e.getCommandLine() == line ? "" : e.getCommandLine().getCommandName() + " ")
           + "--help')");
       err.flush();
       return 2;
     });
     return line.execute(args);
+  }
+
+  /** For a misspelt command or option, the closest ones picocli knows: "; did you mean ...?". */
+  private static String suggestions(ParameterException e) {
+    if (!(e instanceof UnmatchedArgumentException unmatched)
+        || unmatched.getSuggestions().isEmpty()) {
+      return "";
+    }
+    List<String> closest = unmatched.getSuggestions();
+    return "; did you mean " + String.join(" or ", closest.subList(0, Math.min(3, closest.size())))
+        + "?";
   }
 
   /**

@@ -1,15 +1,16 @@
 package io.mlmd4j.cli;
 
 import io.mlmd4j.MetadataStore;
-import io.mlmd4j.MlmdException;
 import io.mlmd4j.proto.Artifact;
 import io.mlmd4j.proto.Execution;
-import io.mlmd4j.proto.GetArtifactTypeRequest;
+import io.mlmd4j.proto.ArtifactType;
+import io.mlmd4j.proto.ExecutionType;
+import io.mlmd4j.proto.GetArtifactTypesRequest;
 import io.mlmd4j.proto.GetArtifactsByTypeRequest;
 import io.mlmd4j.proto.GetArtifactsByTypeResponse;
 import io.mlmd4j.proto.GetArtifactsRequest;
 import io.mlmd4j.proto.GetArtifactsResponse;
-import io.mlmd4j.proto.GetExecutionTypeRequest;
+import io.mlmd4j.proto.GetExecutionTypesRequest;
 import io.mlmd4j.proto.GetExecutionsByTypeRequest;
 import io.mlmd4j.proto.GetExecutionsByTypeResponse;
 import io.mlmd4j.proto.GetExecutionsRequest;
@@ -37,7 +38,8 @@ abstract class NodesCommand implements Callable<Integer> {
   @Mixin
   StoreUrl url;
 
-  @Option(names = {"-t", "--type"}, paramLabel = "TYPE", description = "Only nodes of this type.")
+  @Option(names = {"-t", "--type"}, paramLabel = "TYPE", description = "Only nodes of this type: its full name, or the last dotted part"
+      + " (Trainer), in any case.")
   String type;
 
   @Option(names = {"-f", "--filter"}, paramLabel = "FILTER", description = "Only nodes that"
@@ -48,18 +50,6 @@ abstract class NodesCommand implements Callable<Integer> {
   ListOperationOptions page(String token) {
     return ListOperationOptions.newBuilder().setFilterQuery(filter).setMaxResultSize(PAGE)
         .setNextPageToken(token).build();
-  }
-
-  /** Runs the type lookup; its NOT_FOUND (in MLMD's words) becomes one naming the type. */
-  void checkType(String kind, Runnable lookup) {
-    try {
-      lookup.run();
-    } catch (MlmdException e) {
-      if (e.code() != MlmdException.Code.NOT_FOUND) {
-        throw e;
-      }
-      throw MlmdException.notFound("No %s type named '%s'", kind, type);
-    }
   }
 
   /** MLMD's largest page. */
@@ -93,29 +83,28 @@ abstract class NodesCommand implements Callable<Integer> {
   static final class Artifacts extends NodesCommand {
     @Override
     Table table(MetadataStore store) {
-      if (type != null) {
-        // Names an unknown type as such, where listing its nodes would answer with none.
-        checkType("artifact", () -> store.getArtifactType(
-            GetArtifactTypeRequest.newBuilder().setTypeName(type).build()));
-      }
+      // An unknown type is named as such, where listing its nodes would answer with none.
+      String typeName = type == null ? null : TypeNames.resolve("artifact",
+          store.getArtifactTypes(GetArtifactTypesRequest.getDefaultInstance())
+              .getArtifactTypesList().stream().map(ArtifactType::getName).toList(), type);
       List<Artifact> artifacts = new ArrayList<>();
       if (filter == null) {
-        artifacts.addAll(type == null
+        artifacts.addAll(typeName == null
             ? store.getArtifacts(GetArtifactsRequest.getDefaultInstance()).getArtifactsList()
             : store.getArtifactsByType(GetArtifactsByTypeRequest.newBuilder()
-                .setTypeName(type).build()).getArtifactsList());
+                .setTypeName(typeName).build()).getArtifactsList());
       } else {
         String token = "";
         do {
           ListOperationOptions options = page(token);
-          if (type == null) {
+          if (typeName == null) {
             GetArtifactsResponse r = store.getArtifacts(
                 GetArtifactsRequest.newBuilder().setOptions(options).build());
             artifacts.addAll(r.getArtifactsList());
             token = r.getNextPageToken();
           } else {
             GetArtifactsByTypeResponse r = store.getArtifactsByType(GetArtifactsByTypeRequest
-                .newBuilder().setTypeName(type).setOptions(options).build());
+                .newBuilder().setTypeName(typeName).setOptions(options).build());
             artifacts.addAll(r.getArtifactsList());
             token = r.getNextPageToken();
           }
@@ -124,7 +113,7 @@ abstract class NodesCommand implements Callable<Integer> {
       Table table = new Table("ID", "TYPE", "NAME", "URI", "STATE", "CREATED", "PROPERTIES");
       for (Artifact a : artifacts) {
         table.row(a.getId(), a.getType(), a.getName(), a.getUri(),
-            a.hasState() ? a.getState() : "", time(a.getCreateTimeSinceEpoch()),
+            States.of(a), time(a.getCreateTimeSinceEpoch()),
             properties(a.getPropertiesMap(), a.getCustomPropertiesMap()));
       }
       return table;
@@ -136,28 +125,27 @@ abstract class NodesCommand implements Callable<Integer> {
   static final class Executions extends NodesCommand {
     @Override
     Table table(MetadataStore store) {
-      if (type != null) {
-        checkType("execution", () -> store.getExecutionType(
-            GetExecutionTypeRequest.newBuilder().setTypeName(type).build()));
-      }
+      String typeName = type == null ? null : TypeNames.resolve("execution",
+          store.getExecutionTypes(GetExecutionTypesRequest.getDefaultInstance())
+              .getExecutionTypesList().stream().map(ExecutionType::getName).toList(), type);
       List<Execution> executions = new ArrayList<>();
       if (filter == null) {
-        executions.addAll(type == null
+        executions.addAll(typeName == null
             ? store.getExecutions(GetExecutionsRequest.getDefaultInstance()).getExecutionsList()
             : store.getExecutionsByType(GetExecutionsByTypeRequest.newBuilder()
-                .setTypeName(type).build()).getExecutionsList());
+                .setTypeName(typeName).build()).getExecutionsList());
       } else {
         String token = "";
         do {
           ListOperationOptions options = page(token);
-          if (type == null) {
+          if (typeName == null) {
             GetExecutionsResponse r = store.getExecutions(
                 GetExecutionsRequest.newBuilder().setOptions(options).build());
             executions.addAll(r.getExecutionsList());
             token = r.getNextPageToken();
           } else {
             GetExecutionsByTypeResponse r = store.getExecutionsByType(GetExecutionsByTypeRequest
-                .newBuilder().setTypeName(type).setOptions(options).build());
+                .newBuilder().setTypeName(typeName).setOptions(options).build());
             executions.addAll(r.getExecutionsList());
             token = r.getNextPageToken();
           }
@@ -166,7 +154,7 @@ abstract class NodesCommand implements Callable<Integer> {
       Table table = new Table("ID", "TYPE", "NAME", "STATE", "CREATED");
       for (Execution x : executions) {
         table.row(x.getId(), SummaryCommand.shortName(x.getType()), x.getName(),
-            x.hasLastKnownState() ? x.getLastKnownState() : "",
+            States.of(x),
             time(x.getCreateTimeSinceEpoch()));
       }
       return table;

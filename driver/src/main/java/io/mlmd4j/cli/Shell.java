@@ -32,12 +32,17 @@ final class Shell {
       "tables, type and column names. Meta commands (no ';'):",
       "  help                        this text",
       "  tables                      the tables of every schema",
-      "  describe TABLE              the columns of a table (e.g. describe artifact.\"Model\")",
+      "  describe TABLE              the columns of a table (e.g. describe artifact.Model)",
       "  format table|csv|json       how results are printed",
       "  quit, exit, Ctrl-D          leave");
 
   private final Connection connection;
   private ResultFormat format;
+
+  /** Whether the current input (a line, a script's statement, -e's text) printed results. */
+  private boolean printedByInput;
+  /** The format of the last result set printed; null before the first. */
+  private @Nullable ResultFormat lastPrinted;
 
   /** The statement executing now; null between statements. */
   private volatile @Nullable Statement running;
@@ -57,14 +62,27 @@ final class Shell {
         : first);
   }
 
-  /** Runs a statement or meta command; an error is one line on {@code err}. */
+  /**
+   * Runs a meta command, or the statements of the text in turn (several may share a line); a
+   * failed statement prints one line on {@code err} and the next runs. FAILED if any failed.
+   */
   Outcome run(String text, PrintWriter out, PrintWriter err) {
+    printedByInput = false;
     try {
       if (isMeta(text)) {
         return meta(StatementText.strip(text), out);
       }
-      execute(StatementText.strip(text), out);
-      return Outcome.DONE;
+      Outcome outcome = Outcome.DONE;
+      for (String statement : StatementText.split(text)) {
+        try {
+          execute(statement, out);
+        } catch (SQLException | RuntimeException e) {
+          err.println("Error: " + describe(e));
+          err.flush();
+          outcome = Outcome.FAILED;
+        }
+      }
+      return outcome;
     } catch (SQLException | RuntimeException e) {
       // Whatever a statement throws, the shell goes on.
       err.println("Error: " + describe(e));
@@ -83,17 +101,14 @@ final class Shell {
     try (Statement statement = connection.createStatement()) {
       running = statement;
       boolean isResultSet = statement.execute(sql);
-      boolean first = true;
       while (true) {
         if (isResultSet) {
-          // An LQL statement gives a result set per RETURN item; tables get a blank line between.
-          if (!first && format == ResultFormat.TABLE) {
-            out.println();
-          }
+          separate(out);
           try (ResultSet rs = statement.getResultSet()) {
             format.print(rs, out);
           }
-          first = false;
+          printedByInput = true;
+          lastPrinted = format;
         } else if (statement.getUpdateCount() >= 0) {
           out.println("(" + statement.getUpdateCount() + " rows changed)");
         } else {
@@ -103,6 +118,27 @@ final class Shell {
       }
     } finally {
       running = null;
+    }
+  }
+
+  /**
+   * A blank line before a result set that follows another: tables of one input (an LQL
+   * statement's RETURN items, statements sharing a line) and any CSV after CSV, whose tables
+   * would otherwise run together.
+   */
+  private void separate(PrintWriter out) {
+    switch (format) {
+      case TABLE -> {
+        if (printedByInput) {
+          out.println();
+        }
+      }
+      case CSV -> {
+        if (lastPrinted == ResultFormat.CSV) {
+          out.print("\r\n");
+        }
+      }
+      case JSON -> { } // each result set is an array of its own
     }
   }
 
@@ -144,6 +180,9 @@ final class Shell {
       case "describe" -> {
         String[] table = tableName(argument);
         DatabaseMetaData md = connection.getMetaData();
+        if (!argument.endsWith("\"")) {
+          table[1] = unquotedTable(md, table[0], table[1]);
+        }
         ResultFormat.Rows columns;
         try (ResultSet rs = md.getColumns(null, table[0], table[1], "%")) {
           columns = ResultFormat.Rows.read(rs, "COLUMN_NAME", "TYPE_NAME", "IS_NULLABLE",
@@ -191,6 +230,27 @@ final class Shell {
     }
     return parts.size() == 1 ? new String[] {"mlmd", parts.get(0)}
         : new String[] {parts.get(0), parts.get(1)};
+  }
+
+  /**
+   * The table an unquoted name finds, as in SQL: the table of that (lower case) name, else the
+   * one per-type table whose name differs from it only in case ({@code artifact.model}).
+   */
+  private static String unquotedTable(DatabaseMetaData md, String schema, String name)
+      throws SQLException {
+    List<String> found = new ArrayList<>();
+    try (ResultSet rs = md.getTables(null, schema, "%", null)) {
+      while (rs.next()) {
+        String table = rs.getString("TABLE_NAME");
+        if (table.equals(name)) {
+          return name;
+        }
+        if (table.equalsIgnoreCase(name)) {
+          found.add(table);
+        }
+      }
+    }
+    return found.size() == 1 ? found.get(0) : name;
   }
 
   static ResultFormat parseFormat(String name) {

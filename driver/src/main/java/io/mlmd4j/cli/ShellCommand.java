@@ -20,13 +20,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "shell", mixinStandardHelpOptions = true,
     description = {"An SQL and LQL shell on the store, through mlmd4j's JDBC driver.",
         "On a terminal: line editing, history (~/.mlmd4j/shell_history), statements over several"
-            + " lines until ';', Tab completion of keywords, tables, type and column names;"
+            + " lines until ';' (several on a line run in turn), Tab completion of keywords,"
+            + " tables, type and column names;"
             + " 'help' lists the meta commands. With standard input not a terminal, reads the"
             + " statements from it. A failed statement prints one error line and the shell"
             + " goes on."},
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:every statement ran", "1:a statement failed (with -e or from standard"
-        + " input)", "3:-e's statement is not valid (syntax, unknown name)",
+        + " input)", "2:bad usage (unknown option, format)",
+        "3:an -e statement is not valid (syntax, unknown name), or the store is missing",
         "4:the store refused the connection"})
 final class ShellCommand implements Callable<Integer> {
 
@@ -37,7 +39,8 @@ final class ShellCommand implements Callable<Integer> {
   StoreUrl url;
 
   @Option(names = {"-e", "--execute"}, paramLabel = "STATEMENT",
-      description = "Run this one statement (';' optional), print its result and exit.")
+      description = "Run these statements (separated by ';', the last one optional) in turn,"
+          + " print their results and exit; the first that fails ends the run.")
   String statement;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
@@ -60,10 +63,13 @@ final class ShellCommand implements Callable<Integer> {
       Shell shell = new Shell(connection, resultFormat);
       if (statement != null) {
         try {
-          shell.execute(StatementText.strip(statement), out);
+          for (String sql : StatementText.split(statement)) {
+            shell.execute(sql, out);
+          }
           out.flush();
           return 0;
         } catch (SQLException e) {
+          out.flush();
           err.println("mlmd: " + Shell.describe(e));
           err.flush();
           return e.getSQLState() != null && e.getSQLState().startsWith("42") ? 3 : 1;

@@ -3,7 +3,10 @@ package io.mlmd4j.cli;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,7 +17,8 @@ import org.jline.reader.ParsedLine;
 
 /**
  * Tab completion for the shell: SQL and LQL keywords, meta commands, schemas, tables
- * ({@code artifacts}, {@code mlmd.artifacts}, {@code artifact."Model"}), type names (as the
+ * ({@code artifacts}, {@code mlmd.artifacts}, {@code artifact."Model"}, {@code artifact.Model}),
+ * type names (as the
  * string literals LQL and filters take: {@code 'Model'}) and column names, read once from the
  * connection's {@link DatabaseMetaData}.
  */
@@ -46,6 +50,8 @@ final class ShellCompleter implements Completer {
     words.addAll(SQL);
     words.addAll(LQL);
     words.addAll(Shell.META_COMMANDS);
+    Map<String, Integer> caseless = new HashMap<>();
+    List<String[]> perType = new ArrayList<>();
     try (ResultSet rs = md.getTables(null, null, "%", null)) {
       while (rs.next()) {
         String schema = rs.getString("TABLE_SCHEM");
@@ -57,7 +63,16 @@ final class ShellCompleter implements Completer {
         } else {
           words.add(schema + "." + quote(table));
           words.add("'" + table.replace("'", "\\'") + "'");
+          perType.add(new String[] {schema, table});
+          caseless.merge(schema + "." + table.toLowerCase(Locale.ROOT), 1, Integer::sum);
         }
+      }
+    }
+    // As SQL finds them: unquoted, when no other table of the schema differs only in case.
+    for (String[] t : perType) {
+      if (t[1].matches("[A-Za-z_][A-Za-z0-9_]*")
+          && caseless.get(t[0] + "." + t[1].toLowerCase(Locale.ROOT)) == 1) {
+        words.add(t[0] + "." + t[1]);
       }
     }
     try (ResultSet rs = md.getColumns(null, null, "%", "%")) {

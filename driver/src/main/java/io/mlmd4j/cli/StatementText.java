@@ -1,5 +1,8 @@
 package io.mlmd4j.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Where a statement of the shell ends: at a {@code ;} that is not inside a quoted string or
  * identifier ({@code '...'}, {@code "..."}, {@code `...`}) or a comment ({@code -- ...},
@@ -25,6 +28,56 @@ final class StatementText {
   static String strip(String text) {
     int end = terminator(text);
     return (end < 0 ? text : text.substring(0, end)).trim();
+  }
+
+  /**
+   * The statements of {@code text}, split at each {@code ;} outside strings and comments,
+   * trimmed and without their {@code ;}; those holding nothing but blanks and comments are left
+   * out. An unclosed string or comment runs to the end.
+   */
+  static List<String> split(String text) {
+    List<String> statements = new ArrayList<>();
+    int start = 0;
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      int skip = skip(text, i);
+      if (skip > i) {
+        i = skip;
+      } else {
+        if (text.charAt(i) == ';') {
+          add(statements, text.substring(start, i));
+          start = i + 1;
+        }
+        i++;
+      }
+    }
+    add(statements, text.substring(start));
+    return statements;
+  }
+
+  private static void add(List<String> statements, String statement) {
+    if (!isBlank(statement)) {
+      statements.add(statement.trim());
+    }
+  }
+
+  /** The index after a string or comment starting at {@code i}; {@code i} if none starts. */
+  private static int skip(String text, int i) {
+    char c = text.charAt(i);
+    if (c == '\'' || c == '"' || c == '`') {
+      int close = text.indexOf(c, i + 1);
+      return close < 0 ? text.length() : close + 1;
+    }
+    if (text.startsWith("--", i)) {
+      int nl = text.indexOf('\n', i);
+      return nl < 0 ? text.length() : nl + 1;
+    }
+    if (text.startsWith("/*", i)) {
+      int close = text.indexOf("*/", i + 2);
+      return close < 0 ? text.length() : close + 2;
+    }
+    return i;
   }
 
   /** Whether the text holds nothing but blanks and (closed) comments. */

@@ -1,7 +1,6 @@
 package io.mlmd4j.cli;
 
 import io.mlmd4j.MetadataStore;
-import io.mlmd4j.connect.ConnectionProperty;
 import io.mlmd4j.connect.ConnectionSettings;
 import io.mlmd4j.connect.ConnectionUrl;
 import io.mlmd4j.proto.SqliteMetadataSourceConfig.ConnectionMode;
@@ -28,9 +27,12 @@ final class StoreSelection {
         : Path.of(System.getProperty("user.home"), ".mlmd4j", "demo.sqlite");
   }
 
-  /** Opens the store the URL names, or the demo store (created when missing). */
+  /**
+   * Opens the store the URL names, which must exist (unless the URL's mode says to create it),
+   * or the demo store (created when missing).
+   */
   static MetadataStore open(String url, PrintWriter err) throws Exception {
-    return MetadataStore.open(url(url, err));
+    return MetadataStore.open(existing(url(url, err), ConnectionMode.READWRITE));
   }
 
   /** The URL given, or the demo store's (the store is created when missing). */
@@ -63,21 +65,11 @@ final class StoreSelection {
   /**
    * The settings of a URL naming a store that must exist already, so that a mistyped name is
    * reported as missing rather than created: a SQLite file given without a mode is opened in
-   * {@code mode} (READONLY or READWRITE), a MySQL database is not created (skipDbCreation).
+   * {@code mode} (READWRITE or READONLY), a MySQL database is not created (skipDbCreation).
    * The URL's own parameters win.
    */
   static ConnectionSettings existing(String url, ConnectionMode mode) {
-    ConnectionSettings settings = ConnectionUrl.parse(url);
-    Properties defaults = new Properties();
-    switch (settings.backend()) {
-      case SQLITE -> defaults.setProperty(ConnectionProperty.MODE.propertyName(), mode.name());
-      case MYSQL -> defaults.setProperty(ConnectionProperty.SKIP_DB_CREATION.propertyName(),
-          "true");
-      case FAKE -> {
-        return settings;
-      }
-    }
-    return ConnectionUrl.parse(url, defaults);
+    return ConnectionUrl.parseExisting(url, new Properties(), mode);
   }
 
   /** Whether a positional argument is a store URL rather than a value. */

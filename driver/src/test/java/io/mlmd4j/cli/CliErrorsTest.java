@@ -52,8 +52,48 @@ class CliErrorsTest {
     Path missing = TestDatabases.tempDir().resolve("missing.sqlite");
     assertThat(oneLine(3, "types", "jdbc:mlmd:sqlite:" + missing + mode)).isEqualTo(
         "mlmd: SQLite file '" + missing + "' does not exist (mode " + mode.substring(6)
-            + " opens an existing file only) (NOT_FOUND)");
+            + " opens an existing file only; mode=READWRITE_OPENCREATE creates it) (NOT_FOUND)");
     assertThat(Files.exists(missing)).isFalse();
+  }
+
+  /** A command that only reads does not create the store a mistyped path names. */
+  @ParameterizedTest
+  @ValueSource(strings = {"summary", "types", "artifacts", "executions", "lineage", "cached",
+      "compare", "shell"})
+  void readingCommandsRefuseAMissingSqliteFile(String command) {
+    Path missing = TestDatabases.tempDir().resolve("missing.sqlite");
+    String url = "jdbc:mlmd:sqlite:" + missing;
+    String[] args = switch (command) {
+      case "lineage" -> new String[] {command, url, "LINEAGE UPSTREAM OF ARTIFACTS WHERE id = 1"};
+      case "cached" -> new String[] {command, url, "-t", "Trainer", "-i", "1"};
+      case "compare" -> new String[] {command, url, "1", "2"};
+      case "shell" -> new String[] {command, url, "-e", "SELECT 1"};
+      default -> new String[] {command, url};
+    };
+    assertThat(oneLine(3, args)).startsWith("mlmd: SQLite file '" + missing + "' does not exist"
+        + " (mode READWRITE opens an existing file only; mode=READWRITE_OPENCREATE creates it)");
+    assertThat(Files.exists(missing)).isFalse();
+  }
+
+  @Test
+  void aModeThatCreatesIsObeyed() {
+    Path created = TestDatabases.tempDir().resolve("created.sqlite");
+    Result r = MlmdCommandTest.run("types", "jdbc:mlmd:sqlite:" + created
+        + "?mode=READWRITE_OPENCREATE");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(Files.exists(created)).isTrue();
+  }
+
+  @Test
+  void readingCommandsRefuseAMissingMySqlDatabase() {
+    String database = TestDatabases.freshDatabaseName();
+    String url = TestDatabases.mysqlUrl(database);
+    assertThat(oneLine(3, "types", url)).matches("mlmd: Database '" + database + "' does not"
+        + " exist on MySQL [^ ]+ \\(not created: skipDbCreation is set\\) \\(NOT_FOUND\\)");
+    assertThat(oneLine(3, "shell", url, "-e", "SELECT 1")).startsWith("mlmd: Database '"
+        + database + "' does not exist on MySQL ");
+    // Still missing: the second command found it missing too.
+    assertThat(oneLine(3, "summary", url)).contains("does not exist");
   }
 
   @Test
@@ -61,17 +101,18 @@ class CliErrorsTest {
     Path missing = TestDatabases.tempDir().resolve("missing.sqlite");
     assertThat(oneLine(3, "copy", "jdbc:mlmd:sqlite:" + missing, "jdbc:mlmd:fake")).isEqualTo(
         "mlmd: SQLite file '" + missing + "' does not exist (mode READONLY opens an existing"
-            + " file only) (NOT_FOUND)");
+            + " file only; mode=READWRITE_OPENCREATE creates it) (NOT_FOUND)");
     assertThat(oneLine(3, "migrate", "jdbc:mlmd:sqlite:" + missing)).isEqualTo(
         "mlmd: SQLite file '" + missing + "' does not exist (mode READWRITE opens an existing"
-            + " file only) (NOT_FOUND)");
+            + " file only; mode=READWRITE_OPENCREATE creates it) (NOT_FOUND)");
     assertThat(Files.exists(missing)).isFalse();
   }
 
   @Test
   void missingDirectoryOfANewSqliteFile() {
     Path file = TestDatabases.tempDir().resolve("no-such-dir").resolve("x.sqlite");
-    assertThat(oneLine(3, "types", "jdbc:mlmd:sqlite:" + file)).isEqualTo("mlmd: Cannot create"
+    assertThat(oneLine(3, "types", "jdbc:mlmd:sqlite:" + file + "?mode=READWRITE_OPENCREATE"))
+        .isEqualTo("mlmd: Cannot create"
         + " SQLite file '" + file + "': directory '" + file.getParent() + "' does not exist"
         + " (NOT_FOUND)");
   }
@@ -79,10 +120,10 @@ class CliErrorsTest {
   @Test
   void missingMySqlDatabaseToCopyOrMigrate() {
     String url = TestDatabases.freshUrl(Backend.MYSQL);
-    assertThat(oneLine(3, "migrate", url)).startsWith("mlmd: Database missing on MySQL ")
+    assertThat(oneLine(3, "migrate", url)).startsWith("mlmd: Database 'mlmd4j_test_")
         .endsWith("(NOT_FOUND)");
     assertThat(oneLine(3, "copy", url, TestDatabases.freshUrl(Backend.SQLITE)))
-        .startsWith("mlmd: Database missing on MySQL ").endsWith("(NOT_FOUND)");
+        .startsWith("mlmd: Database 'mlmd4j_test_").endsWith("(NOT_FOUND)");
   }
 
   @ParameterizedTest
@@ -142,6 +183,25 @@ class CliErrorsTest {
         "mlmd: No artifact type named 'NoSuchType' (NOT_FOUND)");
     assertThat(oneLine(3, "executions", demo, "--type", "NoSuchType")).isEqualTo(
         "mlmd: No execution type named 'NoSuchType' (NOT_FOUND)");
+  }
+
+  @Test
+  void unknownTypeSuggestsTheClosestNames() {
+    assertThat(oneLine(3, "artifacts", demo, "--type", "ModelBlesing")).isEqualTo(
+        "mlmd: No artifact type named 'ModelBlesing'; did you mean ModelBlessing? (NOT_FOUND)");
+    assertThat(oneLine(3, "executions", demo, "-t", "Traner")).isEqualTo(
+        "mlmd: No execution type named 'Traner'; did you mean Trainer? (NOT_FOUND)");
+    assertThat(oneLine(3, "cached", demo, "-t", "trainr", "-i", "1")).isEqualTo(
+        "mlmd: No execution type named 'trainr'; did you mean Trainer? (NOT_FOUND)");
+  }
+
+  @Test
+  void misspeltCommandsAndOptionsGetSuggestions() {
+    assertThat(oneLine(2, "sumary")).startsWith("mlmd: ").contains("did you mean summary")
+        .endsWith("(see 'mlmd --help')");
+    assertThat(oneLine(2, "artifacts", demo, "--typ", "Model")).isEqualTo(
+        "mlmd: Unknown options: '--typ', 'Model'; did you mean --type? (see 'mlmd artifacts"
+            + " --help')");
   }
 
   @Test

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code mlmd lineage} on the demo store, a real TFX store, and every backend. */
 class LineageCommandTest {
@@ -123,6 +124,51 @@ class LineageCommandTest {
     assertThat(lines(r.out(), "(?m)^  a\\d+\\(\\[")).isEqualTo(6);
     assertThat(lines(r.out(), "(?m)^  e\\d+\\[")).isEqualTo(7);
     assertThat(lines(r.out(), "(?m)^  [ae]\\d+ -->\\|")).isEqualTo(15);
+  }
+
+  /** One pipeline run's DAG: its executions and the artifacts they read and wrote. */
+  static final String RUN_1 = "LINEAGE BOTH OF EXECUTIONS WHERE contexts_r.name = 'taxi-run-01'"
+      + " MAX HOPS 1 RETURN GRAPH";
+
+  /** A picture keeps near a screen's shape (1.6 : 1), where a strip would need scrolling. */
+  @ParameterizedTest
+  @ValueSource(strings = {MODEL_1, RUN_1})
+  void picturesKeepNearAScreensShape(String lql) throws Exception {
+    Path file = Files.createTempFile(TestDatabases.tempDir(), "lineage", ".svg");
+    Result r = run("lineage", demo, lql, "--format", "svg", "-o", file.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    Matcher size = Pattern.compile("^<svg [^>]*width=\"([\\d.]+)\" height=\"([\\d.]+)\"")
+        .matcher(Files.readString(file));
+    assertThat(size.find()).isTrue();
+    double width = Double.parseDouble(size.group(1));
+    double height = Double.parseDouble(size.group(2));
+    System.out.printf("%s: %.0f x %.0f px%n", lql, width, height);
+    assertThat(width / height).as(width + " x " + height).isBetween(0.8, 3.2);
+  }
+
+  /**
+   * In a 1280 x 800 window the page opens at a zoom at which its smallest text, 11 px edge
+   * labels, shows at 11 px or more: the drawing's own size or larger.
+   */
+  @Test
+  void htmlPageOpensAtAReadableZoom() throws Exception {
+    Path page = TestDatabases.tempDir().resolve("run-1.html");
+    Result r = run("lineage", demo, RUN_1, "--format", "html", "-o", page.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    // After the page's own script: the drawing's size on the screen, for the test to read.
+    Files.writeString(page, Files.readString(page).replace("</body>", "<script>"
+        + "var s = document.querySelector('svg.lineage');"
+        + "document.body.setAttribute('data-view', s.clientWidth + ' ' + s.clientHeight);"
+        + "</script></body>"));
+    String dom = ExternalRenderers.chromiumDom(page, 1280, 800);
+    Matcher view = Pattern.compile("data-view=\"(\\d+) (\\d+)\"").matcher(dom);
+    Matcher viewBox = Pattern.compile("<svg [^>]*class=\"lineage\"[^>]*viewBox=\"([-\\d.]+)"
+        + " ([-\\d.]+) ([\\d.]+) ([\\d.]+)\"").matcher(dom);
+    assertThat(view.find() && viewBox.find()).as(dom).isTrue();
+    // The drawing's view is scaled to fit the element (preserveAspectRatio's default).
+    double scale = Math.min(Double.parseDouble(view.group(1)) / Double.parseDouble(viewBox.group(3)),
+        Double.parseDouble(view.group(2)) / Double.parseDouble(viewBox.group(4)));
+    assertThat(scale).as(view.group() + ", " + viewBox.group()).isGreaterThanOrEqualTo(0.999);
   }
 
   @Test

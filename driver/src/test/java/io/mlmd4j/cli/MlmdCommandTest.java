@@ -5,11 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mlmd4j.MetadataStore;
 import io.mlmd4j.connect.Backend;
+import io.mlmd4j.proto.Artifact;
+import io.mlmd4j.proto.ArtifactType;
+import io.mlmd4j.proto.Event;
+import io.mlmd4j.proto.Execution;
+import io.mlmd4j.proto.ExecutionType;
+import io.mlmd4j.proto.PutArtifactTypeRequest;
+import io.mlmd4j.proto.PutArtifactsRequest;
+import io.mlmd4j.proto.PutExecutionRequest;
+import io.mlmd4j.proto.PutExecutionTypeRequest;
 import io.mlmd4j.testing.TestDatabases;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +69,51 @@ class MlmdCommandTest {
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).containsPattern("artifact +\\d+ +ModelEvaluation +METRICS +accuracy"
         + " DOUBLE, auc DOUBLE");
+  }
+
+  /** A node whose state was never set shows as UNKNOWN in every command, as the summary counts it. */
+  @Test
+  void anUnsetStateIsUnknownEverywhere() {
+    String url = TestDatabases.freshUrl(Backend.SQLITE);
+    try (MetadataStore store = MetadataStore.open(url)) {
+      long artifactType = store.putArtifactType(PutArtifactTypeRequest.newBuilder()
+          .setArtifactType(ArtifactType.newBuilder().setName("Data")).build()).getTypeId();
+      long executionType = store.putExecutionType(PutExecutionTypeRequest.newBuilder()
+          .setExecutionType(ExecutionType.newBuilder().setName("Step")).build()).getTypeId();
+      long artifact = store.putArtifacts(PutArtifactsRequest.newBuilder()
+          .addArtifacts(Artifact.newBuilder().setTypeId(artifactType).setName("d"))
+          .addArtifacts(Artifact.newBuilder().setTypeId(artifactType).setName("e")).build())
+          .getArtifactIds(0);
+      store.putExecution(PutExecutionRequest.newBuilder()
+          .setExecution(Execution.newBuilder().setTypeId(executionType).setName("s"))
+          .addArtifactEventPairs(PutExecutionRequest.ArtifactAndEvent.newBuilder()
+              .setEvent(Event.newBuilder().setArtifactId(artifact).setType(Event.Type.INPUT)))
+          .build());
+    }
+    assertThat(run("summary", url).out()).contains("UNKNOWN=2").contains("UNKNOWN=1");
+    assertThat(run("artifacts", url).out()).containsPattern("(?m)^1 +Data +d +UNKNOWN ");
+    assertThat(run("executions", url).out()).containsPattern("(?m)^1 +Step +s +UNKNOWN ");
+    assertThat(run("compare", url, "1", "2").out())
+        .containsPattern("(?m)^ +state +UNKNOWN +UNKNOWN$");
+    assertThat(run("lineage", url, "LINEAGE OF ARTIFACTS WHERE id = 1").out())
+        .contains("execution #1 Step 's' [UNKNOWN]").contains("artifact #1 Data 'd' [UNKNOWN]");
+  }
+
+  /** A type as tables show it: the last dotted part, in any case. */
+  @Test
+  void typeOptionsTakeTheShortNameInAnyCase() {
+    Result full = run("executions", demoUrl(), "--type",
+        "tfx.components.trainer.component.Trainer");
+    assertThat(full.exitCode()).as(full.err()).isZero();
+    assertThat(full.out()).contains("taxi-run-01.Trainer");
+    for (String given : List.of("Trainer", "trainer", "TFX.components.trainer.component.TRAINER")) {
+      Result r = run("executions", demoUrl(), "--type", given);
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.out()).as(given).isEqualTo(full.out());
+    }
+    Result models = run("artifacts", demoUrl(), "-t", "modelevaluation");
+    assertThat(models.out()).isEqualTo(run("artifacts", demoUrl(), "-t", "ModelEvaluation").out())
+        .contains("ModelEvaluation");
   }
 
   @Test
@@ -182,6 +237,14 @@ class MlmdCommandTest {
     Result r = run(command, "--help");
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).startsWith("Usage: mlmd " + command);
+  }
+
+  /** The version is the build's (a release build's has no -SNAPSHOT), not a constant. */
+  @Test
+  void versionIsTheBuilds() {
+    Result r = run("--version");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).isEqualTo("mlmd4j " + System.getProperty("mlmd4j.version") + "\n");
   }
 
   @Test

@@ -33,8 +33,9 @@ class ShellPipeIT {
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     // One statement failed: the rest ran, and the exit code says so.
     assertThat(p.exitValue()).isEqualTo(1);
-    assertThat(Files.readString(out)).startsWith("n\r\n199\r\nid,type_id,type,name,")
-        .contains("\r\n3,").hasLineCount(4);
+    // Two CSV tables, a blank line between them.
+    assertThat(Files.readString(out)).startsWith("n\r\n199\r\n\r\nid,type_id,type,name,")
+        .contains("\r\n3,").hasLineCount(5);
     assertThat(Files.readString(err)).isEqualTo("Error: From line 1, column 8 to line 1,"
         + " column 11: Column 'nope' not found in any table [SQLState 42000]\n");
     // No terminal, so no history.

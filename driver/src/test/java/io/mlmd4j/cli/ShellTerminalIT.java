@@ -121,6 +121,17 @@ class ShellTerminalIT {
     keys("Enter");
     awaitScreen("a query after the error", s -> s.endsWith("\n    42\n(1 row)\nmlmd> "));
 
+    // Two statements on one line run in turn; an unquoted per-type name completes.
+    clear();
+    type("select 1 as x; select 2 as y from artifact.examplesta");
+    keys("Tab");
+    awaitScreen("the unquoted per-type name completed",
+        s -> s.endsWith("from artifact.ExampleStatistics"));
+    type(" limit 1;");
+    keys("Enter");
+    assertThat(awaitScreen("both results", s -> s.endsWith("(1 row)\nmlmd> ")))
+        .containsPattern("\nx\n-\n1\n\\(1 row\\)\n\ny\n-\n2\n\\(1 row\\)\nmlmd> $");
+
     // Ctrl-D leaves; the history is kept.
     keys("C-d");
     awaitExit();

@@ -10,6 +10,10 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jline.reader.Candidate;
+import org.jline.reader.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -170,9 +174,82 @@ class ShellTest {
     }
     assertThat(failed).isEqualTo(1);
     assertThat(out.toString()).isEqualTo(String.join("\n", "n", "-", "7", "(1 row)",
-        "name\r", "taxi-run-02.Trainer\r", "s\r", "a;b\r", ""));
+        "name\r", "taxi-run-02.Trainer\r", "\r", "s\r", "a;b\r", ""));
     assertThat(err.toString()).isEqualTo("Error: From line 1, column 8 to line 1, column 11:"
         + " Column 'nope' not found in any table [SQLState 42000]\n");
+  }
+
+  /** Several statements on a line run in turn; CSV tables are kept apart by a blank line. */
+  @ParameterizedTest
+  @EnumSource(value = Backend.class, names = {"SQLITE", "MYSQL"})
+  void statementsSharingALineRunInTurn(Backend backend) throws Exception {
+    Result e = MlmdCommandTest.run("shell", DemoStores.url(backend), "--format", "csv", "-e",
+        "SELECT 1 AS a; SELECT 'x;y' AS b FROM artifacts WHERE id = 1;");
+    assertThat(e.err()).isEmpty();
+    assertThat(e.exitCode()).isZero();
+    assertThat(e.out()).isEqualTo("a\r\n1\r\n\r\nb\r\nx;y\r\n");
+
+    Result failing = MlmdCommandTest.run("shell", DemoStores.url(backend), "--format", "csv",
+        "-e", "SELECT 1 AS a; SELECT nope FROM artifacts; SELECT 3 AS c");
+    assertThat(failing.exitCode()).isEqualTo(3);
+    assertThat(failing.out()).isEqualTo("a\r\n1\r\n");
+    assertThat(failing.err()).startsWith("mlmd: From line 1, column 8").hasLineCount(1);
+
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    try (Connection c = DemoStores.connect(backend)) {
+      Shell shell = new Shell(c, ResultFormat.TABLE);
+      int failed = shell.runScript(new BufferedReader(new StringReader(
+          "SELECT 1 AS a; SELECT nope FROM artifacts; SELECT 2 AS b;\n")),
+          new PrintWriter(out, true), new PrintWriter(err, true));
+      assertThat(failed).isEqualTo(1);
+    }
+    assertThat(out.toString()).isEqualTo("a\n-\n1\n(1 row)\n\nb\n-\n2\n(1 row)\n");
+    assertThat(err.toString()).startsWith("Error: From line 1, column 8").hasLineCount(1);
+  }
+
+  /** A failed statement from standard input: the others run, the exit code is 1. */
+  @Test
+  void aFailedStatementFromStandardInputExitsWith1() throws Exception {
+    java.io.InputStream stdin = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(
+          "SELECT nope;\nSELECT 1 AS a;\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      Result r = MlmdCommandTest.run("shell", DemoStores.url(Backend.SQLITE), "--format", "csv");
+      assertThat(r.exitCode()).isEqualTo(1);
+      assertThat(r.out()).isEqualTo("a\r\n1\r\n");
+    } finally {
+      System.setIn(stdin);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void describeAndTabTakeUnquotedPerTypeNames(Backend backend) throws Exception {
+    try (Connection c = DemoStores.connect(backend)) {
+      Shell shell = new Shell(c, ResultFormat.CSV);
+      for (String name : List.of("artifact.ModelEvaluation", "artifact.modelevaluation",
+          "ARTIFACT.MODELEVALUATION", "artifact.\"ModelEvaluation\"")) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertThat(shell.run("describe " + name, new PrintWriter(out, true),
+            new PrintWriter(err, true))).as(err.toString()).isEqualTo(Shell.Outcome.DONE);
+        assertThat(out.toString()).as(name).contains("\r\naccuracy,DOUBLE,YES,");
+      }
+      StringWriter err = new StringWriter();
+      assertThat(shell.run("describe artifact.\"modelevaluation\"",
+          new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)))
+          .as("quoted names are exact").isEqualTo(Shell.Outcome.FAILED);
+
+      ShellCompleter completer = ShellCompleter.of(c.getMetaData());
+      String line = "select * from artifact.modelev";
+      List<Candidate> candidates = new ArrayList<>();
+      completer.complete(null, new ShellParser().parse(line, line.length(),
+          Parser.ParseContext.COMPLETE), candidates);
+      assertThat(candidates.stream().map(Candidate::value))
+          .contains("artifact.ModelEvaluation", "artifact.\"ModelEvaluation\"")
+          .doesNotContain("execution.Trainer");
+    }
   }
 
   @Test
@@ -209,6 +286,15 @@ class ShellTest {
       assertThat(err.toString()).isEqualTo("Error: no table nothing_here\n");
       assertThat(shell.run("exit", o, e)).isEqualTo(Shell.Outcome.QUIT);
     }
+  }
+
+  @Test
+  void textSplitsIntoStatementsAtSemicolonsOutsideStringsAndComments() {
+    assertThat(StatementText.split("SELECT 1; SELECT ';' AS s; -- a ; comment\nSELECT 3"))
+        .containsExactly("SELECT 1", "SELECT ';' AS s", "-- a ; comment\nSELECT 3");
+    assertThat(StatementText.split("SELECT \"a;b\" /* ; */ FROM t;;  ;"))
+        .containsExactly("SELECT \"a;b\" /* ; */ FROM t");
+    assertThat(StatementText.split(" -- nothing\n")).isEmpty();
   }
 
   @Test

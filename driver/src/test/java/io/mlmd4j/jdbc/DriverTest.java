@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mlmd4j.connect.ConnectionProperty;
 import io.mlmd4j.testing.TestDatabases;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
@@ -54,6 +55,34 @@ class DriverTest {
     info.setProperty("ApplicationName", "a SQL client");
     String url = "jdbc:mlmd:sqlite:" + TestDatabases.copyOfFixture("tfx-v10-lab.sqlite");
     try (Connection c = DriverManager.getConnection(url, info)) {
+      assertThat(c.isValid(1)).isTrue();
+    }
+  }
+
+  /** The driver only reads: it creates no store, unless the URL's mode asks it to. */
+  @Test
+  void aMissingStoreIsRefusedNotCreated() throws SQLException {
+    Path missing = TestDatabases.tempDir().resolve("typo.sqlite");
+    assertThatThrownBy(() -> DriverManager.getConnection("jdbc:mlmd:sqlite:" + missing))
+        .hasMessage("SQLite file '" + missing + "' does not exist (mode READWRITE opens an"
+            + " existing file only; mode=READWRITE_OPENCREATE creates it)")
+        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("08001");
+    assertThat(missing).doesNotExist();
+
+    String database = TestDatabases.freshDatabaseName();
+    assertThatThrownBy(() -> DriverManager.getConnection(TestDatabases.mysqlUrl(database)))
+        .hasMessageStartingWith("Database '" + database + "' does not exist on MySQL ")
+        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("08001");
+    assertThatThrownBy(() -> DriverManager.getConnection(TestDatabases.mysqlUrl(database)))
+        .as("still missing").hasMessageContaining("does not exist");
+
+    Properties create = new Properties();
+    create.setProperty("mode", "READWRITE_OPENCREATE");
+    try (Connection c = DriverManager.getConnection("jdbc:mlmd:sqlite:" + missing, create)) {
+      assertThat(c.isValid(1)).isTrue();
+    }
+    assertThat(missing).exists();
+    try (Connection c = DriverManager.getConnection("jdbc:mlmd:fake")) {
       assertThat(c.isValid(1)).isTrue();
     }
   }

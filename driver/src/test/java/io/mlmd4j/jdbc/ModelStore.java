@@ -42,7 +42,7 @@ final class ModelStore {
   static synchronized Connection connection(Backend backend) throws SQLException {
     Connection c = OPEN.get(backend);
     if (c == null) {
-      c = DriverManager.getConnection(TestDatabases.freshUrl(backend));
+      c = DriverManager.getConnection(TestDatabases.freshStoreUrl(backend));
       fill(c.unwrap(MetadataStore.class));
       OPEN.put(backend, c);
     }

@@ -93,7 +93,7 @@ class PlanCacheTest {
   @ParameterizedTest
   @EnumSource(Backend.class)
   void aNewPropertyOfTheTypePlansTheTextAgain(Backend backend) throws SQLException {
-    try (Connection c = DriverManager.getConnection(TestDatabases.freshUrl(backend))) {
+    try (Connection c = DriverManager.getConnection(TestDatabases.freshStoreUrl(backend))) {
       MetadataStore store = c.unwrap(MetadataStore.class);
       ArtifactType.Builder type = ArtifactType.newBuilder().setName("Dataset")
           .putProperties("rows", PropertyType.INT);
@@ -116,7 +116,7 @@ class PlanCacheTest {
   @ParameterizedTest
   @EnumSource(Backend.class)
   void aFailedTextIsPlannedAgain(Backend backend) throws SQLException {
-    try (Connection c = DriverManager.getConnection(TestDatabases.freshUrl(backend))) {
+    try (Connection c = DriverManager.getConnection(TestDatabases.freshStoreUrl(backend))) {
       String sql = "SELECT name FROM artifact.\"Later\"";
       assertThatThrownBy(() -> TestConnections.rows(c, sql)).hasMessageContaining("Later");
       c.unwrap(MetadataStore.class).putArtifactType(PutArtifactTypeRequest.newBuilder()
@@ -161,7 +161,7 @@ class PlanCacheTest {
   @ParameterizedTest
   @EnumSource(Backend.class)
   void lqlStatementsOfOneTextKeepTheirOwnRuns(Backend backend) throws SQLException {
-    try (Connection c = DriverManager.getConnection(TestDatabases.freshUrl(backend));
+    try (Connection c = DriverManager.getConnection(TestDatabases.freshStoreUrl(backend));
         Statement before = c.createStatement(); Statement after = c.createStatement()) {
       MetadataStore store = c.unwrap(MetadataStore.class);
       TfxDemo.populate(store, 1);

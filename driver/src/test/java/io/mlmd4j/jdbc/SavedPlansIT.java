@@ -88,7 +88,7 @@ class SavedPlansIT {
     if (backend == Backend.FAKE) {
       return "jdbc:mlmd:fake";
     }
-    String url = TestDatabases.freshUrl(backend);
+    String url = TestDatabases.freshStoreUrl(backend);
     try (Connection c = DriverManager.getConnection(url)) {
       TfxDemo.populate(c.unwrap(MetadataStore.class), 2);
     }

@@ -36,7 +36,7 @@ final class TestConnections {
   static synchronized Connection filled(Backend backend) throws SQLException {
     Connection c = FILLED.get(backend);
     if (c == null) {
-      String url = TestDatabases.freshUrl(backend);
+      String url = TestDatabases.freshStoreUrl(backend);
       c = DriverManager.getConnection(url);
       TfxDemo.populate(c.unwrap(MetadataStore.class), RUNS);
       FILLED.put(backend, c);

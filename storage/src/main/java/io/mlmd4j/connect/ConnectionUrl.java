@@ -123,6 +123,38 @@ public final class ConnectionUrl {
     return new ConnectionSettings(config.build(), migration.build(), perHop(url, props));
   }
 
+  /**
+   * Parses {@code url} as {@link #parse(String, Properties)} does, for a store that must exist
+   * already (one that is only read): a SQLite file is opened in {@code sqliteMode} and a MySQL
+   * database is not created, unless the URL or {@code info} sets {@code mode} or
+   * {@code skipDbCreation} itself. A mistyped name is then reported missing, not created empty.
+   */
+  public static ConnectionSettings parseExisting(String url, Properties info,
+      ConnectionMode sqliteMode) {
+    Properties withDefaults = new Properties();
+    info.stringPropertyNames().forEach(n -> withDefaults.setProperty(n, info.getProperty(n)));
+    switch (parse(url, info).backend()) {
+      case SQLITE -> {
+        if (!given(info, ConnectionProperty.MODE)) {
+          withDefaults.setProperty(ConnectionProperty.MODE.propertyName(), sqliteMode.name());
+        }
+      }
+      case MYSQL -> {
+        if (!given(info, ConnectionProperty.SKIP_DB_CREATION)) {
+          withDefaults.setProperty(ConnectionProperty.SKIP_DB_CREATION.propertyName(), "true");
+        }
+      }
+      case FAKE -> { }
+    }
+    // The URL's own parameters override these, as always.
+    return parse(url, withDefaults);
+  }
+
+  private static boolean given(Properties info, ConnectionProperty property) {
+    return info.stringPropertyNames().stream()
+        .anyMatch(n -> ConnectionProperty.forName(n).orElse(null) == property);
+  }
+
   private static boolean perHop(String url, Map<ConnectionProperty, String> props) {
     String v = props.getOrDefault(ConnectionProperty.LINEAGE_WALK,
         ConnectionProperty.LINEAGE_WALK.defaultValue()).trim();

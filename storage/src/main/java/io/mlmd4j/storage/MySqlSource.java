@@ -57,7 +57,7 @@ final class MySqlSource extends MetadataSource {
     String database = mysql.getDatabase();
     Properties props = MySqlTls.connectionProperties(mysql);
     String server;
-    String description;
+    String location;
     if (mysql.getHost().isEmpty()) {
       // MLMD's empty host: the local server's Unix socket. Connector/J speaks to sockets
       // through junixsocket's socket factory; the host name then only labels the connection.
@@ -67,11 +67,12 @@ final class MySqlSource extends MetadataSource {
       props.setProperty("socketFactory", "org.newsclub.net.mysql.AFUNIXDatabaseSocketFactoryCJ");
       props.setProperty("junixsocket.file", mysql.getSocket());
       server = "localhost";
-      description = "MySQL " + mysql.getSocket() + "/" + database;
+      location = "MySQL " + mysql.getSocket();
     } else {
       server = mysql.getHost() + ":" + (mysql.getPort() == 0 ? DEFAULT_PORT : mysql.getPort());
-      description = "MySQL " + server + "/" + database;
+      location = "MySQL " + server;
     }
+    String description = location + "/" + database;
     props.setProperty("user", mysql.getUser());
     props.setProperty("password", mysql.getPassword());
 
@@ -86,6 +87,10 @@ final class MySqlSource extends MetadataSource {
       // Switching to the database now reports a missing one (skipDbCreation) in one clear error.
       c.setCatalog(database);
     } catch (SQLException e) {
+      if (e.getErrorCode() == UNKNOWN_DATABASE) {
+        throw new MlmdException(MlmdException.Code.NOT_FOUND, "Database '" + database
+            + "' does not exist on " + location + " (not created: skipDbCreation is set)", e);
+      }
       throw connectFailure(description, mysql.getUser(), e);
     }
 
@@ -142,10 +147,6 @@ final class MySqlSource extends MetadataSource {
       return new MlmdException(MlmdException.Code.PERMISSION_DENIED,
           "User '" + user + "' may not use or create the database of " + description + ": "
               + e.getMessage(), e);
-    }
-    if (e.getErrorCode() == UNKNOWN_DATABASE) {
-      return new MlmdException(MlmdException.Code.NOT_FOUND,
-          "Database missing on " + description + " (skipDbCreation is set): " + e.getMessage(), e);
     }
     return new MlmdException(MlmdException.Code.UNAVAILABLE,
         "Cannot connect to " + description + ": " + linkFailure(e), e);

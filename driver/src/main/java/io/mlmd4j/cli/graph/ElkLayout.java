@@ -9,6 +9,7 @@ import java.util.Map;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.alg.layered.options.OrderingStrategy;
+import org.eclipse.elk.alg.layered.options.WrappingStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
 import org.eclipse.elk.core.math.ElkPadding;
@@ -24,20 +25,20 @@ import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
- * Lays a diagram out with Eclipse ELK's layered algorithm, left to right in the direction data
- * flows. Text is not measured but estimated from its length, so that no font needs to be
+ * Lays a diagram out with Eclipse ELK's layered algorithm in the direction data flows, left to
+ * right or top to bottom, whichever comes nearer to a screen's shape. Text is not measured but estimated from its length, so that no font needs to be
  * present; {@link SvgDiagram} draws with the sizes assumed here.
  */
 final class ElkLayout {
 
   /**
    * Pixels per character of a node's bold 12 px type line, of its 11 px caption, and of an
-   * edge's 10 px label: wide enough for Helvetica, Arial and their stand-ins.
+   * edge's 11 px label: wide enough for Helvetica, Arial and their stand-ins.
    */
   static final double TYPE_CHAR_WIDTH = 7.2;
   static final double CHAR_WIDTH = 6.4;
-  static final double LABEL_CHAR_WIDTH = 6.0;
-  static final double LABEL_HEIGHT = 12;
+  static final double LABEL_CHAR_WIDTH = 6.4;
+  static final double LABEL_HEIGHT = 13;
   /** Pixels from one line of node text to the next, and above and below the text. */
   static final double LINE_HEIGHT = 15;
   static final double NODE_PADDING = 7;
@@ -65,9 +66,9 @@ final class ElkLayout {
   private ElkLayout() {}
 
   /**
-   * The lines of a node's label: its short type name, then its caption on one or two lines,
-   * broken after a separator where one is near the end of the first line; what does not fit
-   * is cut with an ellipsis.
+   * The lines of a node's label: its short type name, then its name and {@code #id} on one or
+   * two lines, the name broken after a separator where one is near the end of the first line;
+   * a name that does not fit is cut with an ellipsis, the {@code #id} always kept.
    */
   static List<String> lines(Node node) {
     List<String> lines = new ArrayList<>();
@@ -75,17 +76,20 @@ final class ElkLayout {
     String caption = node.caption();
     if (caption.length() <= CAPTION_CHARS) {
       lines.add(caption);
-    } else {
-      int split = CAPTION_CHARS;
-      for (int i = CAPTION_CHARS; i > CAPTION_CHARS / 2; i--) {
-        if (".-_/: ".indexOf(caption.charAt(i - 1)) >= 0) {
-          split = i;
-          break;
-        }
-      }
-      lines.add(caption.substring(0, split));
-      lines.add(cut(caption.substring(split), CAPTION_CHARS));
+      return lines;
     }
+    String name = node.name();
+    String id = "#" + node.id();
+    int split = Math.min(CAPTION_CHARS, name.length());
+    for (int i = split; i > CAPTION_CHARS / 2; i--) {
+      if (".-_/: ".indexOf(name.charAt(i - 1)) >= 0) {
+        split = i;
+        break;
+      }
+    }
+    lines.add(name.substring(0, split));
+    String rest = name.substring(split);
+    lines.add(rest.isEmpty() ? id : cut(rest, CAPTION_CHARS - id.length() - 1) + " " + id);
     return lines;
   }
 
@@ -98,10 +102,30 @@ final class ElkLayout {
     return text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
   }
 
+  /** The width to height ratio a picture should come near: a screen's (1280 x 800). */
+  static final double SCREEN_ASPECT = 1.6;
+
+  /**
+   * Lays the diagram out left to right and top to bottom, each with its layers wrapped (a long
+   * chain of layers is cut into rows) towards a screen's aspect, and keeps the one whose
+   * aspect comes nearer to it; a tie goes to left to right.
+   */
   static Layout layout(LineageDiagram diagram) {
+    Layout right = layout(diagram, Direction.RIGHT);
+    Layout down = layout(diagram, Direction.DOWN);
+    return misfit(down) < misfit(right) ? down : right;
+  }
+
+  /** How far a layout's aspect is from a screen's, as a factor: 1 = as a screen. */
+  static double misfit(Layout layout) {
+    double aspect = layout.width() / layout.height();
+    return Math.max(aspect / SCREEN_ASPECT, SCREEN_ASPECT / aspect);
+  }
+
+  static Layout layout(LineageDiagram diagram, Direction direction) {
     ElkNode root = ElkGraphUtil.createGraph();
     root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
-    root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
+    root.setProperty(CoreOptions.DIRECTION, direction);
     root.setProperty(CoreOptions.PADDING, new ElkPadding(16));
     root.setProperty(LayeredOptions.SPACING_NODE_NODE, 18.0);
     root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 24.0);
@@ -110,6 +134,8 @@ final class ElkLayout {
     // Keep the order of the diagram (ids) where the crossing minimisation leaves a choice.
     root.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY,
         OrderingStrategy.NODES_AND_EDGES);
+    root.setProperty(LayeredOptions.WRAPPING_STRATEGY, WrappingStrategy.MULTI_EDGE);
+    root.setProperty(CoreOptions.ASPECT_RATIO, SCREEN_ASPECT);
 
     Map<String, ElkNode> shapes = new HashMap<>();
     for (Node node : diagram.nodes()) {

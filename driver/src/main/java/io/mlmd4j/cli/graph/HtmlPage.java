@@ -4,7 +4,7 @@ import io.mlmd4j.cli.graph.LineageDiagram.Kind;
 
 /**
  * A diagram as one self-contained HTML page: the {@link SvgDiagram} drawing inline, fitted to
- * the window, with inline CSS and a small inline script (wheel to zoom, drag to pan, click a
+ * the window unless its text would be smaller than 11 px, with inline CSS and a small inline script (wheel to zoom, drag to pan, click a
  * node to list its properties). It refers to nothing outside itself, so it opens offline.
  */
 final class HtmlPage {
@@ -38,6 +38,17 @@ final class HtmlPage {
           return p.matrixTransform(svg.getScreenCTM().inverse());
         }
         function view() { return svg.viewBox.baseVal; }
+        // Fitted to the window a large drawing's text would be too small to read: it opens at
+        // its own size at least (the smallest text, edge labels, 11 px), the drawing's top left
+        // first (centred where it is smaller than the window); wheel and drag show the rest.
+        (function readable() {
+          var v = view(), least = 1;
+          var w = svg.clientWidth, h = svg.clientHeight;
+          if (!w || !h || Math.min(w / v.width, h / v.height) >= least) { return; }
+          var vw = w / least, vh = h / least;
+          svg.setAttribute('viewBox', [Math.min(0, (v.width - vw) / 2),
+            Math.min(0, (v.height - vh) / 2), vw, vh].join(' '));
+        })();
         svg.addEventListener('wheel', function (e) {
           e.preventDefault();
           var v = view(), p = point(e), k = e.deltaY < 0 ? 0.8 : 1.25;

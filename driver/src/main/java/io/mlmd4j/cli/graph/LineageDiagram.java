@@ -1,5 +1,6 @@
 package io.mlmd4j.cli.graph;
 
+import io.mlmd4j.cli.States;
 import io.mlmd4j.proto.Artifact;
 import io.mlmd4j.proto.Event;
 import io.mlmd4j.proto.Execution;
@@ -33,7 +34,7 @@ public final class LineageDiagram {
    *     for an artifact, {@code e<id>} for an execution
    * @param type the full type name
    * @param name the node's name, may be empty
-   * @param state the artifact's state or the execution's last known state, may be empty
+   * @param state the artifact's state or the execution's last known state ({@link States})
    * @param properties properties and then custom properties ({@code custom:} prefixed), by name
    */
   public record Node(String key, Kind kind, long id, String type, String name, String state,
@@ -80,12 +81,12 @@ public final class LineageDiagram {
     List<Node> nodes = new ArrayList<>();
     for (Artifact a : artifacts.values()) {
       nodes.add(new Node("a" + a.getId(), Kind.ARTIFACT, a.getId(), a.getType(), a.getName(),
-          a.hasState() ? a.getState().name() : "",
+          States.of(a),
           properties(a.getPropertiesMap(), a.getCustomPropertiesMap(), a.getUri())));
     }
     for (Execution e : executions.values()) {
       nodes.add(new Node("e" + e.getId(), Kind.EXECUTION, e.getId(), e.getType(), e.getName(),
-          e.hasLastKnownState() ? e.getLastKnownState().name() : "",
+          States.of(e),
           properties(e.getPropertiesMap(), e.getCustomPropertiesMap(), "")));
     }
     List<Edge> edges = new ArrayList<>();

@@ -49,7 +49,7 @@ final class SvgDiagram {
           + " marker-end=\"url(#arrow)\"/>");
       b.append("<text x=\"").append(number(route.labelX() + route.labelWidth() / 2))
           .append("\" y=\"").append(number(route.labelY() + route.labelHeight() - 2))
-          .append("\" font-size=\"10\" fill=\"#444444\" text-anchor=\"middle\">")
+          .append("\" font-size=\"11\" fill=\"#444444\" text-anchor=\"middle\">")
           .append(escape(route.edge().label())).append("</text></g>\n");
     }
     b.append("</g>\n<g class=\"nodes\">\n");

@@ -5,6 +5,7 @@ import io.mlmd4j.connect.Backend;
 import io.mlmd4j.connect.ConnectionProperty;
 import io.mlmd4j.connect.ConnectionSettings;
 import io.mlmd4j.connect.ConnectionUrl;
+import io.mlmd4j.proto.SqliteMetadataSourceConfig.ConnectionMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -56,8 +57,8 @@ public final class DriverImpl extends org.apache.calcite.jdbc.Driver {
     return MlmdJdbcFactory.class.getName();
   }
 
-  @Override
-  protected DriverVersion createDriverVersion() {
+  /** mlmd4j's version, as the build set it: {@code 0.1.0-SNAPSHOT}, or a release's. */
+  public static String version() {
     Properties p = new Properties();
     try (InputStream in = DriverImpl.class.getResourceAsStream("mlmd4j-jdbc.properties")) {
       if (in == null) {
@@ -67,7 +68,12 @@ public final class DriverImpl extends org.apache.calcite.jdbc.Driver {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String version = p.getProperty("version");
+    return p.getProperty("version");
+  }
+
+  @Override
+  protected DriverVersion createDriverVersion() {
+    String version = version();
     String[] parts = version.replaceAll("-.*$", "").split("\\.");
     int major = Integer.parseInt(parts[0]);
     int minor = Integer.parseInt(parts[1]);
@@ -117,9 +123,9 @@ public final class DriverImpl extends org.apache.calcite.jdbc.Driver {
   }
 
   /**
-   * The URL (or the URL that {@code getURL()} reported) parsed by {@link ConnectionUrl}, with
-   * those of {@code info}'s properties that apply to its backend; others (a user name given to a
-   * SQLite URL by a generic client, say) are ignored.
+   * The URL (or the URL that {@code getURL()} reported) parsed by {@link ConnectionUrl} for a
+   * store that must exist, with those of {@code info}'s properties that apply to its backend;
+   * others (a user name given to a SQLite URL by a generic client, say) are ignored.
    */
   static ConnectionSettings settings(String givenUrl, Properties info) throws SQLException {
     String url = ReportedUrl.toConnectable(givenUrl);
@@ -132,7 +138,8 @@ public final class DriverImpl extends org.apache.calcite.jdbc.Driver {
           applicable.setProperty(name, info.getProperty(name));
         }
       }
-      return ConnectionUrl.parse(url, applicable);
+      // The driver only reads: a missing SQLite file or MySQL database is refused, not created.
+      return ConnectionUrl.parseExisting(url, applicable, ConnectionMode.READWRITE);
     } catch (MlmdException e) {
       throw connectFailure(e);
     }

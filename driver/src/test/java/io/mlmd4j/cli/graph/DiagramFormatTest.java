@@ -9,6 +9,7 @@ import io.mlmd4j.cli.graph.ElkLayout.Route;
 import io.mlmd4j.cli.graph.LineageDiagram.Edge;
 import io.mlmd4j.cli.graph.LineageDiagram.Node;
 import io.mlmd4j.proto.Artifact;
+import org.eclipse.elk.core.options.Direction;
 import io.mlmd4j.proto.Event;
 import io.mlmd4j.proto.Execution;
 import io.mlmd4j.proto.LineageGraph;
@@ -75,10 +76,10 @@ class DiagramFormatTest {
 
         execution #10 tfx.components.trainer.component.Trainer 'train' [FAILED]
           <- DECLARED_INPUT artifact #1 Examples '%s' [LIVE]
-          -> OUTPUT         artifact #2 tfx.Model
+          -> OUTPUT         artifact #2 tfx.Model [UNKNOWN]
 
         artifacts without events in the graph:
-          artifact #3 Schema 's'
+          artifact #3 Schema 's' [UNKNOWN]
         """.formatted(NASTY));
   }
 
@@ -120,7 +121,7 @@ class DiagramFormatTest {
   @Test
   void svgDrawsElkLayoutWithShapesEdgesAndLabels() throws Exception {
     LineageDiagram diagram = LineageDiagram.of(graph());
-    Layout layout = ElkLayout.layout(diagram);
+    Layout layout = ElkLayout.layout(diagram, Direction.RIGHT);
     // ELK placed the nodes apart and routed every edge from border to border, left to right.
     for (Box a : layout.boxes()) {
       for (Box b : layout.boxes()) {
@@ -189,9 +190,9 @@ class DiagramFormatTest {
     assertThat(layout.routes()).hasSize(2)
         .allSatisfy(r -> assertThat(r.points()).hasSizeGreaterThanOrEqualTo(2));
     assertThat(DiagramFormat.TEXT.write(d, "t")).endsWith("""
-        execution #1 Update
-          <- INPUT  artifact #1 Table
-          -> OUTPUT artifact #1 Table
+        execution #1 Update [UNKNOWN]
+          <- INPUT  artifact #1 Table [UNKNOWN]
+          -> OUTPUT artifact #1 Table [UNKNOWN]
         """);
   }
 
@@ -203,8 +204,9 @@ class DiagramFormatTest {
         .containsExactly("Examples", "taxi-run-01.CsvExampleGen.", "examples #1");
     Node longer = new Node("e2", LineageDiagram.Kind.EXECUTION, 2, "a.b.Trainer",
         "x".repeat(60), "", Map.of());
+    // The id stays when the name is cut.
     assertThat(ElkLayout.lines(longer)).containsExactly("Trainer", "x".repeat(26),
-        "x".repeat(25) + "\u2026");
+        "x".repeat(22) + "\u2026 #2");
   }
 
   @Test

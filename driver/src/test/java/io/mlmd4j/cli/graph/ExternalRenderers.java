@@ -31,7 +31,13 @@ public final class ExternalRenderers {
 
   /** Chromium's DOM of a page after it loaded and ran its scripts. */
   public static String chromiumDom(Path page) throws Exception {
+    return chromiumDom(page, 800, 600);
+  }
+
+  /** The DOM of a page after its scripts ran, in a window of the given size. */
+  public static String chromiumDom(Path page, int width, int height) throws Exception {
     List<String> command = chromium();
+    command.add("--window-size=" + width + "," + height);
     command.add("--dump-dom");
     command.add(page.toUri().toString());
     return run(command, "Chromium (apt-get install chromium)");

@@ -204,8 +204,9 @@ public final class SchemaManager {
       throw MlmdException.failedPrecondition("MLMD database version %d is older than library"
           + " version %d. Schema migration is disabled. Please upgrade the database, then use"
           + " the library version; or switch to a older library version to use the current"
-          + " database. Enable upgrade migration with enableUpgradeMigration=true (URL) or"
-          + " MigrationOptions.enable_upgrade_migration.", version, SchemaScripts.LIBRARY_VERSION);
+          + " database. Upgrade it with `mlmd migrate URL`, or enable upgrade migration with"
+          + " enableUpgradeMigration=true (URL) or MigrationOptions.enable_upgrade_migration.",
+          version, SchemaScripts.LIBRARY_VERSION);
     }
     return version;
   }

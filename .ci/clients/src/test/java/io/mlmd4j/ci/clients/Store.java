@@ -75,10 +75,9 @@ enum Store {
       String params = query < 0 ? "" : server.substring(query);
       mysqlUrl = (base.endsWith("/") ? base : base + "/") + "mlmd4j_clients_"
           + ProcessHandle.current().pid() + params;
-      try (Connection c = DriverManager.getConnection(mysqlUrl)) {
-        TfxDemo.populate(c.unwrap(MetadataStore.class), RUNS);
-      } catch (SQLException e) {
-        throw new IllegalStateException("Cannot fill the MySQL store " + mysqlUrl, e);
+      // Written through the store API, which creates the database; the driver only reads.
+      try (MetadataStore store = MetadataStore.open(mysqlUrl)) {
+        TfxDemo.populate(store, RUNS);
       }
     }
     return mysqlUrl;
