@@ -3,6 +3,7 @@ package io.mlmd4j.fuzz;
 import io.mlmd4j.grammar.ast.Attribute;
 import io.mlmd4j.grammar.ast.NeighbourKind;
 import io.mlmd4j.grammar.ast.NodeKind;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -168,7 +169,7 @@ final class FilterGenerator {
       case 2 -> "id = " + "-".repeat(n) + "1";
       case 3 -> "id = " + "(".repeat(n) + "1" + ")".repeat(n);
       default -> String.join(r.nextBoolean() ? " AND " : " OR ",
-          java.util.Collections.nCopies(n, p));
+          Collections.nCopies(n, p));
     };
   }
 

@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +40,7 @@ class HostileLiteralFuzzTest {
       MetadataStore store = c.unwrap(MetadataStore.class);
       long type = store.putArtifactType(PutArtifactTypeRequest.newBuilder()
           .setArtifactType(ArtifactType.newBuilder().setName("Named")).build()).getTypeId();
-      String target = "literal-" + backend.name().toLowerCase(java.util.Locale.ROOT);
+      String target = "literal-" + backend.name().toLowerCase(Locale.ROOT);
       Function<String, Outcome> lookups = lookups(c, store, type);
       // Loads the planner and Calcite, which must not count as the first case's time.
       lookups.apply("warm-up");

@@ -5,10 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
 
 /**
  * Random SQL over the driver's logical schema, read from the connection's metadata: queries
@@ -172,7 +174,7 @@ final class SqlGenerator {
       default -> {
         String f = Hostile.pick(r, FUNCTIONS);
         while (f.contains("%s")) {
-          f = f.replaceFirst("%s", java.util.regex.Matcher.quoteReplacement(
+          f = f.replaceFirst("%s", Matcher.quoteReplacement(
               value(r, columns, depth - 1)));
         }
         yield f;
@@ -187,7 +189,7 @@ final class SqlGenerator {
       case 0 -> "SELECT " + "(".repeat(n) + "1" + ")".repeat(n);
       case 1 -> "SELECT id FROM artifacts WHERE " + "(".repeat(n) + "id = 1" + ")".repeat(n);
       case 2 -> "SELECT id FROM artifacts WHERE " + String.join(" OR ",
-          java.util.Collections.nCopies(n, "id = 1"));
+          Collections.nCopies(n, "id = 1"));
       default -> "SELECT * FROM (".repeat(Math.min(n, 300)) + "SELECT 1 AS x"
           + ") t".repeat(Math.min(n, 300));
     };

@@ -157,6 +157,7 @@ final class Targets {
    * Runs a store call that the store's cancellation stops after {@link Fuzzer#SLOW_MILLIS}
    * (the store API has no timeout of its own): such a call is a slow case, however it ended.
    */
+  @SuppressWarnings("try") // the scope only has to be open while the call runs
   private static Outcome withDeadline(Supplier<Outcome> call,
       Function<Throwable, Outcome> onError) {
     Cancellation cancellation = new Cancellation();

@@ -17,14 +17,13 @@ import java.util.TreeSet;
 
 /** The names a store holds, which generated queries use so that many of them match rows. */
 record Vocabulary(List<String> typeNames, List<String> propertyNames, List<String> nodeNames,
-    List<Long> artifactIds, List<Long> executionIds) {
+    List<Long> artifactIds) {
 
   static Vocabulary of(MetadataStore store) {
     TreeSet<String> types = new TreeSet<>();
     TreeSet<String> properties = new TreeSet<>();
     TreeSet<String> names = new TreeSet<>();
     List<Long> artifactIds = new ArrayList<>();
-    List<Long> executionIds = new ArrayList<>();
     for (ArtifactType t : store.getArtifactTypes(GetArtifactTypesRequest.getDefaultInstance())
         .getArtifactTypesList()) {
       types.add(t.getName());
@@ -45,7 +44,6 @@ record Vocabulary(List<String> typeNames, List<String> propertyNames, List<Strin
         .getExecutionsList()) {
       names.add(e.getName());
       properties.addAll(e.getCustomPropertiesMap().keySet());
-      executionIds.add(e.getId());
     }
     for (Context c : store.getContexts(GetContextsRequest.getDefaultInstance())
         .getContextsList()) {
@@ -53,6 +51,6 @@ record Vocabulary(List<String> typeNames, List<String> propertyNames, List<Strin
     }
     names.remove("");
     return new Vocabulary(List.copyOf(types), List.copyOf(properties), List.copyOf(names),
-        List.copyOf(artifactIds), List.copyOf(executionIds));
+        List.copyOf(artifactIds));
   }
 }
