@@ -82,7 +82,9 @@ public final class SqlErrors {
     }
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
       if (t instanceof SqlParseException p) {
-        String message = firstLine(p.getMessage());
+        // Calcite's parser gives no message when its own stack overflowed.
+        String message = p.getMessage() == null ? "the statement cannot be parsed"
+            : firstLine(p.getMessage());
         if (p.getPos() != null && !message.contains("line ")) {
           message += " (line " + p.getPos().getLineNum() + ", column "
               + p.getPos().getColumnNum() + ")";
