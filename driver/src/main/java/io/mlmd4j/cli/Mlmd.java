@@ -1,7 +1,10 @@
 package io.mlmd4j.cli;
 
 import io.mlmd4j.MlmdException;
+import io.mlmd4j.connect.ConnectionUrl;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,20 +53,38 @@ public final class Mlmd implements Callable<Integer> {
       boolean debug = parsed.hasMatchedOption("--debug")
           || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
       if (debug) {
-        e.printStackTrace(err);
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        err.print(redactUrls(trace.toString(), args));
       }
-      err.println("mlmd: " + describe(e));
+      err.println("mlmd: " + redactUrls(describe(e), args));
       err.flush();
       return e instanceof MlmdException m ? exitCode(m) : 1;
     });
     line.setParameterExceptionHandler((ParameterException e, String[] a) -> {
-      err.println("mlmd: " + oneLine(e.getMessage()) + " (see 'mlmd "
+      err.println("mlmd: " + redactUrls(oneLine(e.getMessage()), args) + " (see 'mlmd "
           + (e.getCommandLine() == line ? "" : e.getCommandLine().getCommandName() + " ")
           + "--help')");
       err.flush();
       return 2;
     });
     return line.execute(args);
+  }
+
+  /**
+   * {@code text} with each store URL among the arguments shown redacted: picocli quotes
+   * arguments it cannot place, and a driver's message might quote the URL it was given.
+   */
+  private static String redactUrls(String text, String[] args) {
+    String shown = text;
+    for (String arg : args) {
+      int url = arg.toLowerCase(Locale.ROOT).indexOf(ConnectionUrl.PREFIX);
+      if (url >= 0) {
+        String given = arg.substring(url);
+        shown = shown.replace(given, ConnectionUrl.redact(given));
+      }
+    }
+    return shown;
   }
 
   /**
