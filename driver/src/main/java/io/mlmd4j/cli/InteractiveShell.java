@@ -1,5 +1,6 @@
 package io.mlmd4j.cli;
 
+import io.mlmd4j.connect.ConnectionUrl;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ final class InteractiveShell {
       String provider = terminal instanceof TerminalExt ext && ext.getProvider() != null
           ? ext.getProvider().name() : "none";
       out.printf("mlmd4j shell on %s (terminal %s via %s). Statements end with ';'; type help.%n",
-          url, terminal.getType(), provider);
+          ConnectionUrl.redact(url), terminal.getType(), provider);
       while (true) {
         String text;
         try {

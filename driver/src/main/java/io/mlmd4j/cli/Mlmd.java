@@ -1,9 +1,12 @@
 package io.mlmd4j.cli;
 
 import io.mlmd4j.MlmdException;
+import io.mlmd4j.connect.ConnectionUrl;
 import io.mlmd4j.jdbc.impl.DriverImpl;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,14 +64,16 @@ public final class Mlmd implements Callable<Integer> {
       boolean debug = parsed.hasMatchedOption("--debug")
           || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
       if (debug) {
-        e.printStackTrace(err);
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        err.print(redactUrls(trace.toString(), args));
       }
-      err.println("mlmd: " + describe(e));
+      err.println("mlmd: " + redactUrls(describe(e), args));
       err.flush();
       return e instanceof MlmdException m ? exitCode(m) : 1;
     });
     line.setParameterExceptionHandler((ParameterException e, String[] a) -> {
-      err.println("mlmd: " + oneLine(e.getMessage()) + suggestions(e) + " (see 'mlmd "
+      err.println("mlmd: " + redactUrls(oneLine(e.getMessage()), args) + suggestions(e) + " (see 'mlmd "
           + (e.getCommandLine() == line ? "" : e.getCommandLine().getCommandName() + " ")
           + "--help')");
       err.flush();
@@ -86,6 +91,22 @@ public final class Mlmd implements Callable<Integer> {
     List<String> closest = unmatched.getSuggestions();
     return "; did you mean " + String.join(" or ", closest.subList(0, Math.min(3, closest.size())))
         + "?";
+  }
+
+  /**
+   * {@code text} with each store URL among the arguments shown redacted: picocli quotes
+   * arguments it cannot place, and a driver's message might quote the URL it was given.
+   */
+  private static String redactUrls(String text, String[] args) {
+    String shown = text;
+    for (String arg : args) {
+      int url = arg.toLowerCase(Locale.ROOT).indexOf(ConnectionUrl.PREFIX);
+      if (url >= 0) {
+        String given = arg.substring(url);
+        shown = shown.replace(given, ConnectionUrl.redact(given));
+      }
+    }
+    return shown;
   }
 
   /**

@@ -2,7 +2,6 @@ package io.mlmd4j.jdbc;
 
 import io.mlmd4j.connect.Backend;
 import io.mlmd4j.connect.ConnectionProperty;
-import io.mlmd4j.connect.ConnectionSettings;
 import io.mlmd4j.connect.ConnectionUrl;
 import io.mlmd4j.jdbc.impl.DriverImpl;
 import java.sql.Connection;
@@ -11,7 +10,9 @@ import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.logging.Logger;
 
@@ -76,26 +77,20 @@ public final class Driver implements java.sql.Driver {
 
   /**
    * The {@link ConnectionProperty} values that apply to the URL's backend (all of them when the
-   * backend cannot be told), with their current values from the URL and {@code info}.
+   * backend cannot be told), with their current values from the URL and {@code info}; the
+   * password's value is not given back (null), so that it is never shown.
    */
   @Override
   public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
     Properties given = info == null ? new Properties() : info;
     Backend backend = null;
-    Properties current = new Properties();
-    current.putAll(given);
+    Map<ConnectionProperty, String> current = new EnumMap<>(ConnectionProperty.class);
+    for (String name : given.stringPropertyNames()) {
+      ConnectionProperty.forName(name).ifPresent(p -> current.put(p, given.getProperty(name)));
+    }
     try {
-      ConnectionSettings settings = ConnectionUrl.parse(url);
-      backend = settings.backend();
-      int query = url.indexOf('?');
-      if (query >= 0) {
-        for (String pair : url.substring(query + 1).split("&")) {
-          int eq = pair.indexOf('=');
-          if (eq > 0) {
-            current.setProperty(pair.substring(0, eq), pair.substring(eq + 1));
-          }
-        }
-      }
+      backend = ConnectionUrl.parse(url).backend();
+      current.putAll(ConnectionUrl.parameters(url));
     } catch (RuntimeException e) {
       // A URL that does not parse yet: offer every property.
     }
@@ -105,7 +100,7 @@ public final class Driver implements java.sql.Driver {
         continue;
       }
       DriverPropertyInfo d = new DriverPropertyInfo(p.propertyName(),
-          current.getProperty(p.propertyName(), p.defaultValue()));
+          p == ConnectionProperty.PASSWORD ? null : current.getOrDefault(p, p.defaultValue()));
       d.description = p.description();
       d.required = false;
       list.add(d);

@@ -47,6 +47,23 @@ class DriverTest {
         .isEqualTo("alice");
   }
 
+  /** Values are the URL's decoded (its names in any case), else info's; never the password. */
+  @Test
+  void propertyInfoGivesDecodedValuesButNoPassword() {
+    Properties info = new Properties();
+    info.setProperty("user", "alice");
+    info.setProperty("password", "from-info");
+    info.setProperty("sslCa", "ca.pem");
+    DriverPropertyInfo[] mysql = new Driver().getPropertyInfo(
+        "jdbc:mlmd:mysql://h/db?USER=b%C3%B6b&password=from%25url", info);
+    assertThat(Arrays.stream(mysql).filter(p -> p.name.equals("user")).findFirst().get().value)
+        .isEqualTo("böb");
+    assertThat(Arrays.stream(mysql).filter(p -> p.name.equals("sslCa")).findFirst().get().value)
+        .isEqualTo("ca.pem");
+    assertThat(Arrays.stream(mysql).filter(p -> p.name.equals("password")).findFirst().get()
+        .value).isNull();
+  }
+
   @Test
   void propertiesNotOfTheBackendAreIgnored() throws SQLException {
     Properties info = new Properties();

@@ -26,6 +26,25 @@ public record ConnectionSettings(ConnectionConfig config, MigrationOptions migra
     this(config, migration, false);
   }
 
+  /** The settings with the passwords of the config hidden. */
+  @Override
+  public String toString() {
+    ConnectionConfig.Builder shown = config.toBuilder();
+    if (shown.hasMysql() && shown.getMysql().hasPassword()) {
+      shown.getMysqlBuilder().setPassword("***");
+    }
+    if (shown.hasPostgresql()) {
+      if (shown.getPostgresql().hasPassword()) {
+        shown.getPostgresqlBuilder().setPassword("***");
+      }
+      if (shown.getPostgresql().getSsloption().hasSslpassword()) {
+        shown.getPostgresqlBuilder().getSsloptionBuilder().setSslpassword("***");
+      }
+    }
+    return "ConnectionSettings[config=" + shown.build() + ", migration=" + migration
+        + ", perHopLineageWalks=" + perHopLineageWalks + "]";
+  }
+
   /** The backend the config names; INVALID_ARGUMENT when it names none, as MLMD does. */
   public Backend backend() {
     return switch (config.getConfigCase()) {

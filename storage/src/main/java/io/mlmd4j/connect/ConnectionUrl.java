@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
@@ -155,6 +156,19 @@ public final class ConnectionUrl {
         .anyMatch(n -> ConnectionProperty.forName(n).orElse(null) == property);
   }
 
+  /**
+   * The URL's own parameters, decoded; INVALID_ARGUMENT, as {@link #parse}, for one that is
+   * unknown or wrongly encoded.
+   */
+  public static Map<ConnectionProperty, String> parameters(String url) {
+    Map<ConnectionProperty, String> props = new EnumMap<>(ConnectionProperty.class);
+    int query = url.indexOf('?');
+    if (query >= 0) {
+      parseQuery(url, url.substring(query + 1), props);
+    }
+    return props;
+  }
+
   private static boolean perHop(String url, Map<ConnectionProperty, String> props) {
     String v = props.getOrDefault(ConnectionProperty.LINEAGE_WALK,
         ConnectionProperty.LINEAGE_WALK.defaultValue()).trim();
@@ -166,17 +180,47 @@ public final class ConnectionUrl {
     throw bad(url, "lineageWalk '" + v + "' is not auto or perHop");
   }
 
+  /**
+   * Reads the query's parameters into {@code props}. A password's value is never quoted back: a
+   * raw '%' in it fails decoding, a raw '&' makes its rest look like a parameter of its own.
+   */
   private static void parseQuery(String url, String query, Map<ConnectionProperty, String> props) {
+    boolean afterPassword = false;
     for (String pair : query.split("&")) {
       if (pair.isEmpty()) {
         continue;
       }
       int eq = pair.indexOf('=');
-      String name = decode(url, eq < 0 ? pair : pair.substring(0, eq));
-      String value = eq < 0 ? "" : decode(url, pair.substring(eq + 1));
-      ConnectionProperty p = ConnectionProperty.forName(name).orElseThrow(
-          () -> bad(url, "unknown parameter '" + name + "'; known: " + known()));
-      props.put(p, value);
+      String rawName = eq < 0 ? pair : pair.substring(0, eq);
+      Optional<ConnectionProperty> named = property(rawName);
+      if (named.isEmpty()) {
+        throw bad(url, afterPassword
+            ? "the password is followed by a parameter that is none of " + known()
+                + "; a '&' in the password is written %26"
+            : "unknown parameter '" + decode(url, rawName) + "'; known: " + known());
+      }
+      ConnectionProperty p = named.get();
+      String rawValue = eq < 0 ? "" : pair.substring(eq + 1);
+      if (p == ConnectionProperty.PASSWORD) {
+        try {
+          props.put(p, URLDecoder.decode(rawValue, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+          throw bad(url, "the password is not correctly percent-encoded; a '%' in it is written"
+              + " %25");
+        }
+      } else {
+        props.put(p, decode(url, rawValue));
+      }
+      afterPassword = p == ConnectionProperty.PASSWORD;
+    }
+  }
+
+  /** The property a URL parameter's name (percent-encoded) names; empty for anything else. */
+  private static Optional<ConnectionProperty> property(String rawName) {
+    try {
+      return ConnectionProperty.forName(URLDecoder.decode(rawName, StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
     }
   }
 
@@ -186,6 +230,10 @@ public final class ConnectionUrl {
       throw bad(url, "expected '//' after 'mysql:', as in jdbc:mlmd:mysql://host:3306/database");
     }
     String authority = target.substring(2);
+    if (authority.contains("@")) {
+      throw bad(url, "a user or password before '@' is not read: give them as parameters,"
+          + " ?user=...&password=... (a database name with '@' is written %40)");
+    }
     int slash = authority.indexOf('/');
     if (slash < 0 || slash == authority.length() - 1) {
       throw bad(url, "the database name is missing: write jdbc:mlmd:mysql://host[:port]/database");
@@ -283,8 +331,34 @@ public final class ConnectionUrl {
     return MlmdException.invalidArgument("Bad connection URL '%s': %s", redact(url), what);
   }
 
-  /** The URL with any password parameter's value hidden, for messages and logs. */
+  /**
+   * The URL with what may be secret hidden, for messages and logs: the password's value (with
+   * any text after it up to the next known parameter, which a raw '&' in the password makes),
+   * the values of unknown parameters (a misspelt password), and anything before an '@' of a
+   * MySQL URL's host (a user and password written there).
+   */
   public static String redact(String url) {
-    return url.replaceAll("(?i)([?&]password=)[^&]*", "$1***");
+    int query = url.indexOf('?');
+    String target = query < 0 ? url : url.substring(0, query);
+    target = target.replaceFirst("(?is)^(jdbc:mlmd:mysql://).*@", "$1***@");
+    if (query < 0) {
+      return target;
+    }
+    StringBuilder shown = new StringBuilder(target).append('?');
+    boolean inPassword = false;
+    String separator = "";
+    for (String pair : url.substring(query + 1).split("&", -1)) {
+      int eq = pair.indexOf('=');
+      String rawName = eq < 0 ? pair : pair.substring(0, eq);
+      Optional<ConnectionProperty> p = property(rawName);
+      if (p.isEmpty() && inPassword) {
+        continue;
+      }
+      inPassword = p.isPresent() && p.get() == ConnectionProperty.PASSWORD;
+      boolean visible = p.isPresent() && !inPassword || eq < 0;
+      shown.append(separator).append(visible ? pair : rawName + "=***");
+      separator = "&";
+    }
+    return shown.toString();
   }
 }

@@ -10,6 +10,7 @@ import io.mlmd4j.proto.ConnectionConfig;
 import io.mlmd4j.proto.MigrationOptions;
 import io.mlmd4j.proto.MySQLDatabaseConfig;
 import io.mlmd4j.proto.SqliteMetadataSourceConfig.ConnectionMode;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -112,7 +113,8 @@ class ConnectionUrlTest {
         bad("jdbc:mlmd:sqlite:", "the SQLite file is missing"),
         bad("jdbc:mlmd:sqlite", "the SQLite file is missing"),
         bad("jdbc:mlmd:sqlite:x.db?mode=WRITEONLY", "mode 'WRITEONLY'"),
-        bad("jdbc:mlmd:sqlite:x.db?timeout=5", "unknown parameter 'timeout'"),
+        bad("jdbc:mlmd:sqlite:x.db?timeout=5", "unknown parameter 'timeout'",
+            "'jdbc:mlmd:sqlite:x.db?timeout=***'"),
         bad("jdbc:mlmd:sqlite:x.db?user=me", "property 'user' does not apply to sqlite"),
         bad("jdbc:mlmd:fake?mode=READONLY", "property 'mode' does not apply to fake"),
         bad("jdbc:mlmd:mysql://h/db?mode=READONLY", "property 'mode' does not apply to mysql"),
@@ -123,7 +125,8 @@ class ConnectionUrlTest {
             "sslVerifyServerCert 'on' is not true or false"),
         bad("jdbc:mlmd:fake?downgradeToSchemaVersion=five",
             "downgradeToSchemaVersion 'five' is not a whole number"),
-        bad("jdbc:mlmd:sqlite:x.db?mo%zzde=READONLY", "'mo%zzde' is not correctly percent-encoded"),
+        bad("jdbc:mlmd:sqlite:x.db?mo%zzde=READONLY", "'mo%zzde' is not correctly percent-encoded",
+            "'jdbc:mlmd:sqlite:x.db?mo%zzde=***'"),
         bad("jdbc:mlmd:sqlite:x.db?mode=%G1", "'%G1' is not correctly percent-encoded"),
         bad("jdbc:mlmd:mysql:h/db", "expected '//' after 'mysql:'"),
         bad("jdbc:mlmd:mysql://h", "the database name is missing"),
@@ -149,7 +152,8 @@ class ConnectionUrlTest {
           assertThat(e.code()).isEqualTo(Code.INVALID_ARGUMENT);
           assertThat(e.getMessage()).contains(expected);
           if (url != null && !url.isBlank()) {
-            assertThat(e.getMessage()).contains("Bad connection URL '" + url + "'");
+            assertThat(e.getMessage()).contains("Bad connection URL '" + ConnectionUrl.redact(url)
+                + "'");
           }
         });
   }
@@ -172,7 +176,61 @@ class ConnectionUrlTest {
           assertThat(e.getMessage()).doesNotContain("hunter2").contains("password=***");
         });
     assertThat(ConnectionUrl.redact("jdbc:mlmd:mysql://h/db?user=u&PASSWORD=p&x=1"))
-        .isEqualTo("jdbc:mlmd:mysql://h/db?user=u&PASSWORD=***&x=1");
+        .isEqualTo("jdbc:mlmd:mysql://h/db?user=u&PASSWORD=***");
+    assertThat(ConnectionUrl.redact("jdbc:mlmd:mysql://h/db?x=1&PASSWORD=p&mode=m"))
+        .isEqualTo("jdbc:mlmd:mysql://h/db?x=***&PASSWORD=***&mode=m");
+  }
+
+  /** Passwords that are not valid in a URL: the error says what is wrong, never the password. */
+  static Stream<Arguments> badPasswords() {
+    return Stream.of(
+        bad("jdbc:mlmd:mysql://h/db?user=u&password=pa%ss-hunter2",
+            "'jdbc:mlmd:mysql://h/db?user=u&password=***'",
+            "the password is not correctly percent-encoded; a '%' in it is written %25"),
+        bad("jdbc:mlmd:mysql://h/db?password=hunter2%zz&user=u",
+            "'jdbc:mlmd:mysql://h/db?password=***&user=u'", "not correctly percent-encoded"),
+        bad("jdbc:mlmd:mysql://h/db?password=pa&hunter2&mode=x",
+            "'jdbc:mlmd:mysql://h/db?password=***&mode=x'",
+            "the password is followed by a parameter that is none of",
+            "a '&' in the password is written %26"),
+        bad("jdbc:mlmd:mysql://h/db?Pass%77ord=hunter2&port=1",
+            "'jdbc:mlmd:mysql://h/db?Pass%77ord=***'", "password is followed"),
+        bad("jdbc:mlmd:mysql://u:hunter2@h/db", "'jdbc:mlmd:mysql://***@h/db'",
+            "a user or password before '@' is not read"),
+        bad("jdbc:mlmd:mysql://u:hunt/er2@h:x/db", "'jdbc:mlmd:mysql://***@h:x/db'",
+            "before '@'"),
+        bad("jdbc:mlmd:mysql://h/db?passwd=hunter2", "'jdbc:mlmd:mysql://h/db?passwd=***'",
+            "unknown parameter 'passwd'"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badPasswords")
+  void badPasswordIsNamedNotShown(String url, String[] expected) {
+    assertThatThrownBy(() -> ConnectionUrl.parse(url))
+        .isInstanceOfSatisfying(MlmdException.class, e -> {
+          assertThat(e.code()).isEqualTo(Code.INVALID_ARGUMENT);
+          assertThat(e.getMessage()).contains(expected).doesNotContain("hunter2", "hunt");
+        });
+  }
+
+  @Test
+  void passwordIsDecodedAndHiddenFromToString() {
+    Properties info = new Properties();
+    info.setProperty("password", "hunter2%zz");
+    ConnectionSettings fromInfo = ConnectionUrl.parse("jdbc:mlmd:mysql://h/db", info);
+    assertThat(fromInfo.config().getMysql().getPassword()).isEqualTo("hunter2%zz");
+    ConnectionSettings fromUrl =
+        ConnectionUrl.parse("jdbc:mlmd:mysql://h/db?password=pa%25ss-hunter2");
+    assertThat(fromUrl.config().getMysql().getPassword()).isEqualTo("pa%ss-hunter2");
+    assertThat(fromInfo.toString()).doesNotContain("hunter2").contains("password: \"***\"");
+    assertThat(fromUrl.toString()).doesNotContain("hunter2").contains("host: \"h\"");
+  }
+
+  @Test
+  void parametersAreDecoded() {
+    assertThat(ConnectionUrl.parameters("jdbc:mlmd:mysql://h/db?US%45R=m%C3%A9&password=a%25b"))
+        .containsExactly(Map.entry(ConnectionProperty.USER, "mé"),
+            Map.entry(ConnectionProperty.PASSWORD, "a%b"));
   }
 
   @Test

@@ -112,5 +112,11 @@ final class OpenStore {
       return new SharingKey(settings.config().toByteString(),
           settings.migration().toByteString(), settings.perHopLineageWalks());
     }
+
+    /** Without the config, whose bytes hold the password. */
+    @Override
+    public String toString() {
+      return "SharingKey[perHop=" + perHop + "]";
+    }
   }
 }

@@ -55,7 +55,8 @@ public final class QueryControl {
   public <T> T execute(int timeoutSeconds, Call<T> execution) throws SQLException {
     try (Cancellation.Scope scope = start(timeoutSeconds).enter()) {
       return execution.call();
-    } catch (SQLException | RuntimeException | ExceptionInInitializerError e) {
+    } catch (SQLException | RuntimeException | ExceptionInInitializerError
+        | OutOfMemoryError e) {
       throw translate(e);
     }
   }
@@ -64,7 +65,8 @@ public final class QueryControl {
   public <T> T resume(Call<T> work) throws SQLException {
     try (Cancellation.Scope scope = enter()) {
       return work.call();
-    } catch (SQLException | RuntimeException | ExceptionInInitializerError e) {
+    } catch (SQLException | RuntimeException | ExceptionInInitializerError
+        | OutOfMemoryError e) {
       throw translate(e);
     }
   }

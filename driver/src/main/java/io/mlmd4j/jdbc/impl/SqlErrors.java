@@ -19,7 +19,8 @@ import org.apache.calcite.sql.parser.SqlParseException;
  * text, a failure of the backend keeps the backend's SQLState, an arithmetic error computed in
  * the driver is a data exception (22012 division by zero, 22003 out of range, 22018 a string
  * that is not a number), a statement beyond a limit of the database 54000, a value the store
- * refuses (INVALID_ARGUMENT) 22023, an unsupported feature is 0A000, anything else HY000.
+ * refuses (INVALID_ARGUMENT) 22023, an unsupported feature is 0A000, the client running out of
+ * memory HY001 (whoever reports it), anything else HY000.
  */
 public final class SqlErrors {
 
@@ -45,6 +46,8 @@ public final class SqlErrors {
   public static final String TIMEOUT = "HYT00";
   /** SQLState 57014: query canceled. */
   public static final String CANCELLED = Cancellation.SQL_STATE;
+  /** SQLState HY001: memory allocation error, here the client's. */
+  public static final String OUT_OF_MEMORY = "HY001";
   /** SQLState 08003: connection does not exist. */
   public static final String NO_CONNECTION = "08003";
   /** SQLState 55000: object not in prerequisite state (a closed statement or result set). */
@@ -63,7 +66,8 @@ public final class SqlErrors {
    * The SQLException to report for what executing or reading a statement threw: Avatica wraps
    * runtime exceptions, but not those raised while reading rows, nor the
    * {@code ExceptionInInitializerError} of Calcite's generated code when it computes a constant
-   * (as in {@code SELECT 1/0}).
+   * (as in {@code SELECT 1/0}), nor an {@code OutOfMemoryError} (of a sort or an aggregate the
+   * JVM computes over too many rows).
    */
   public static SQLException translateThrown(Throwable e) {
     return translate(e instanceof SQLException s ? s : new SQLException(e.getMessage(), e));
@@ -71,6 +75,14 @@ public final class SqlErrors {
 
   /** The SQLException to report for {@code e}, which Calcite or Avatica raised. */
   public static SQLException translate(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof OutOfMemoryError m) {
+        // Connector/J reports it as a failed query with an SQLState of its own.
+        return new SQLException("The client ran out of memory running the query (" + m.getMessage()
+            + "): give the JVM a larger heap, or have the query return or hold fewer rows",
+            OUT_OF_MEMORY, e);
+      }
+    }
     if (e.getSQLState() != null) {
       return e;
     }
