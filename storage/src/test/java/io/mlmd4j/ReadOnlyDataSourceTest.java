@@ -8,10 +8,12 @@ import io.mlmd4j.proto.ArtifactType;
 import io.mlmd4j.proto.PutArtifactTypeRequest;
 import io.mlmd4j.testing.TestDatabases;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -42,6 +44,29 @@ class ReadOnlyDataSourceTest {
           assertThat(rs.next()).isTrue();
           assertThat(rs.getLong(1)).isZero();
         }
+      }
+    }
+  }
+
+  /**
+   * MySQL sessions are read-only at the server (not only in Connector/J, which refuses the
+   * statements it takes for writes), and a parameter with a backslash and a quote arrives whole:
+   * the session's sql_mode is the one Connector/J escapes parameters for.
+   */
+  @Test
+  void mysqlSessionsAreReadOnlyAtTheServerAndTakeParametersWhole() throws SQLException {
+    String hostile = "a\\' OR 1=1 -- x";
+    try (MetadataStore store = MetadataStore.open(TestDatabases.freshUrl(Backend.MYSQL));
+        Connection c = store.readOnlyDataSource().getConnection();
+        PreparedStatement p = c.prepareStatement(
+            "SELECT @@SESSION.transaction_read_only, ?, CHAR_LENGTH(?)")) {
+      p.setString(1, hostile);
+      p.setString(2, hostile);
+      try (ResultSet rs = p.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).isEqualTo(1);
+        assertThat(rs.getString(2)).isEqualTo(hostile);
+        assertThat(rs.getInt(3)).isEqualTo(hostile.length());
       }
     }
   }

@@ -4,6 +4,7 @@ import io.mlmd4j.connect.Backend;
 import io.mlmd4j.connect.ConnectionProperty;
 import io.mlmd4j.connect.ConnectionUrl;
 import io.mlmd4j.jdbc.impl.DriverImpl;
+import io.mlmd4j.planner.CalciteCharset;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
@@ -37,14 +38,13 @@ import java.util.logging.Logger;
  *
  * <p>Loading the driver sets Calcite's default character set to UTF-8 (system properties
  * {@code calcite.default.charset} and the like) unless they are set, so that SQL text can hold any
- * character; it must happen before Calcite is first used in the JVM.
+ * character, as the store's filter queries do first when they are the first to use Calcite
+ * ({@link CalciteCharset}); Calcite that code outside mlmd4j used first keeps its own.
  */
 public final class Driver implements java.sql.Driver {
 
   static {
-    setIfAbsent("calcite.default.charset", "UTF-8");
-    setIfAbsent("calcite.default.nationalcharset", "UTF-8");
-    setIfAbsent("calcite.default.collation.name", "UTF-8$en_US");
+    CalciteCharset.useUtf8();
     try {
       DriverManager.registerDriver(new Driver());
     } catch (SQLException e) {
@@ -53,12 +53,6 @@ public final class Driver implements java.sql.Driver {
   }
 
   private final DriverImpl impl = new DriverImpl();
-
-  private static void setIfAbsent(String key, String value) {
-    if (System.getProperty(key) == null) {
-      System.setProperty(key, value);
-    }
-  }
 
   /**
    * Opens a connection to the store the URL names; null for a URL that is not

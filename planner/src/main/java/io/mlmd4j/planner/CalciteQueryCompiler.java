@@ -39,6 +39,10 @@ import org.apache.calcite.tools.RelBuilder;
  */
 public final class CalciteQueryCompiler implements QueryCompiler {
 
+  static {
+    CalciteCharset.useUtf8();
+  }
+
   /** How many compiled filters are kept. */
   static final int CACHE_SIZE = 1024;
 

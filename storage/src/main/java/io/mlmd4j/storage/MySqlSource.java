@@ -113,7 +113,13 @@ final class MySqlSource extends MetadataSource {
     read.setMaximumPoolSize(READ_POOL_SIZE);
     read.setMinimumIdle(0);
     read.setAutoCommit(true);
+    // Connector/J sends SET SESSION TRANSACTION READ ONLY: the server refuses every write.
     read.setReadOnly(true);
+    // Quoted literals and parameters get utf8mb4's default collation, that of a literal written
+    // with the _utf8mb4 introducer (as the driver writes some), so that the two mix. The sql_mode
+    // is left alone: Connector/J does not notice a NO_BACKSLASH_ESCAPES set after connecting and
+    // would go on escaping a parameter's quote as \', which that mode reads as its end.
+    read.setConnectionInitSql("SET NAMES utf8mb4");
     try {
       return new MySqlSource(new HikariDataSource(hikari), read, description);
     } catch (RuntimeException e) {
