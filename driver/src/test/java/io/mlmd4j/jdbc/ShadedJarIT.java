@@ -32,9 +32,17 @@ class ShadedJarIT {
     return jar;
   }
 
+  /** The level of the jar's sqlite-jdbc loader for the jar's slf4j, which the jar relocates. */
+  private static final String SHADED_SQLITE_LOG_LEVEL =
+      "io.mlmd4j.shaded.org.slf4j.simpleLogger.log.org.sqlite.SQLiteJDBCLoader";
+
   @Test
   void answersSqlFromAClassLoaderOfItsOwn() throws Exception {
     String url = "jdbc:mlmd:sqlite:" + TestDatabases.copyOfFixture("tfx-v10-lab.sqlite");
+    // This JVM's sqlite-jdbc may have loaded the native library from the cached copy already,
+    // which another class loader cannot load again: the jar's sqlite-jdbc then logs that with a
+    // stack trace and extracts a copy of its own, as in any application holding two copies.
+    System.setProperty(SHADED_SQLITE_LOG_LEVEL, "off");
     try (URLClassLoader loader = new URLClassLoader(new URL[] {jar().toUri().toURL()},
         ClassLoader.getPlatformClassLoader())) {
       Class<?> driverClass = Class.forName("io.mlmd4j.jdbc.Driver", true, loader);
@@ -55,6 +63,8 @@ class ShadedJarIT {
         assertThat(rows).hasSize(3);
         assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("mlmd4j");
       }
+    } finally {
+      System.clearProperty(SHADED_SQLITE_LOG_LEVEL);
     }
   }
 

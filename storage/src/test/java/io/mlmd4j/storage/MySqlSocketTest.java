@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * MLMD's MySQL config with no host: the server's Unix socket. The test starts an embedded
- * server of its own, since only there is the socket known (and root logs in over it as the OS
- * user, by MariaDB's unix_socket authentication).
+ * server of its own, since only there is the socket known.
  */
 class MySqlSocketTest {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.mlmd4j.testing.TestDatabases;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ExternalRenderers {
 
-  private static final String CHROMIUM = "/usr/bin/chromium";
+  private static final String CHROMIUM_PACKAGE = "Chromium (apt-get install chromium)";
 
   private ExternalRenderers() {}
 
@@ -40,7 +41,7 @@ public final class ExternalRenderers {
     command.add("--window-size=" + width + "," + height);
     command.add("--dump-dom");
     command.add(page.toUri().toString());
-    return run(command, "Chromium (apt-get install chromium)");
+    return run(command, CHROMIUM_PACKAGE);
   }
 
   /** A screenshot of a page in a window of the given size, as a PNG file. */
@@ -51,16 +52,29 @@ public final class ExternalRenderers {
     command.add("--hide-scrollbars");
     command.add("--screenshot=" + png);
     command.add(page.toUri().toString());
-    run(command, "Chromium (apt-get install chromium)");
+    run(command, CHROMIUM_PACKAGE);
     assertThat(Files.size(png)).as("screenshot " + png).isPositive();
     return png;
   }
 
   private static List<String> chromium() throws IOException {
     Path profile = Files.createTempDirectory(TestDatabases.tempDir(), "chromium");
-    return new ArrayList<>(List.of(CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking",
+    return new ArrayList<>(List.of(chromiumCommand(), "--headless", "--no-sandbox",
+        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile));
+  }
+
+  /** Chromium's command on the PATH, by Debian's name or by Fedora's and Ubuntu's. */
+  private static String chromiumCommand() {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      for (String name : List.of("chromium", "chromium-browser")) {
+        Path command = Path.of(dir, name);
+        if (Files.isExecutable(command)) {
+          return command.toString();
+        }
+      }
+    }
+    return fail("no chromium or chromium-browser on the PATH: " + CHROMIUM_PACKAGE + " is needed");
   }
 
   private static String run(List<String> command, String what) throws Exception {

