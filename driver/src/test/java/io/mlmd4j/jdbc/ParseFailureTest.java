@@ -9,17 +9,50 @@ import java.sql.SQLSyntaxErrorException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
-/** Statements Calcite's parser fails on without a message are syntax errors all the same. */
+/**
+ * Statements Calcite fails on badly (without a message, or with an exception of its own) are
+ * syntax errors all the same, with their position.
+ */
 class ParseFailureTest {
 
   @Test
   void aParseFailureWithoutAMessageIsASyntaxError() throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:mlmd:fake");
         Statement s = c.createStatement()) {
-      assertThatThrownBy(() -> s.executeQuery("SELECT " + "f(".repeat(3000)))
+      assertThatThrownBy(() -> s.executeQuery("SELECT " + "1 + ".repeat(200_000) + "1"))
           .isInstanceOf(SQLSyntaxErrorException.class)
           .hasMessageContaining("cannot be parsed")
           .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42000");
+    }
+  }
+
+  @Test
+  void aTextWithNoStatementIsASyntaxError() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:mlmd:fake");
+        Statement s = c.createStatement()) {
+      for (String empty : new String[] {"", "  \n ", "-- a comment", "/* a comment */"}) {
+        assertThatThrownBy(() -> s.executeQuery(empty))
+            .isInstanceOf(SQLSyntaxErrorException.class)
+            .hasMessage("Syntax error: Empty statement: the text holds no SQL (line 1, column 1)")
+            .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42000");
+      }
+    }
+  }
+
+  @Test
+  void aLimitThatIsNoWholeNumberIsASyntaxError() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:mlmd:fake");
+        Statement s = c.createStatement()) {
+      assertThatThrownBy(() -> s.executeQuery("SELECT id FROM artifacts LIMIT 1e3"))
+          .isInstanceOf(SQLSyntaxErrorException.class)
+          .hasMessageContaining("line 1, column 32")
+          .hasMessageContaining("LIMIT takes a whole number")
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42000");
+      assertThatThrownBy(() -> s.executeQuery(
+          "SELECT id FROM artifacts ORDER BY id OFFSET 2.5 ROWS FETCH NEXT 3 ROWS ONLY"))
+          .isInstanceOf(SQLSyntaxErrorException.class)
+          .hasMessageContaining("OFFSET takes a whole number");
+      s.executeQuery("SELECT id FROM artifacts ORDER BY id LIMIT 3 OFFSET 2").close();
     }
   }
 }

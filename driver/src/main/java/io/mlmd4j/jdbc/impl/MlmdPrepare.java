@@ -27,6 +27,8 @@ import org.apache.calcite.rex.RexExecutorImpl;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.tools.Program;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -55,7 +57,7 @@ final class MlmdPrepare extends CalcitePrepareImpl {
       return lql;
     }
     if (query.sql != null) {
-      SqlNesting.check(query.sql);
+      SqlPrescan.check(query.sql);
     }
     IMPLEMENTED.remove();
     try {
@@ -111,6 +113,14 @@ final class MlmdPrepare extends CalcitePrepareImpl {
       @Override
       protected Program getProgram() {
         return PlannerProgram.INSTANCE;
+      }
+
+      @Override
+      public PreparedResult prepareSql(SqlNode sqlQuery, SqlNode sqlNodeOriginal,
+          Class<?> runtimeContextClass, SqlValidator validator, boolean needsValidation) {
+        FetchLiterals.check(sqlQuery);
+        return super.prepareSql(sqlQuery, sqlNodeOriginal, runtimeContextClass, validator,
+            needsValidation);
       }
 
       /** A query running entirely in the backend needs no generated code: {@link BackendQuery}. */

@@ -7,19 +7,22 @@ import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
- * Refuses SQL nested deeper than {@link Nesting#MAX_DEPTH}, counted as for LQL, before
- * Calcite's parser, validator and planner recurse over it: 1,000 nested parentheses overflowed
- * the stack. Strings, quoted names and comments are skipped.
+ * Refuses, before Calcite's parser, SQL it would fail on badly: text nested deeper than
+ * {@link Nesting#MAX_DEPTH}, counted as for LQL (1,000 nested parentheses overflowed the stack
+ * of the parser, validator and planner), and text with no statement at all (Calcite's parser
+ * failed on it with an index out of bounds). Strings, quoted names and comments are skipped.
  */
-final class SqlNesting {
+final class SqlPrescan {
 
-  private SqlNesting() {}
+  private SqlPrescan() {}
 
   /**
    * @throws RuntimeException whose cause is a {@link SqlParseException} at the character one
-   *     level too deep, as Calcite reports a syntax error
+   *     level too deep, or at the start of a text with no statement, as Calcite reports a
+   *     syntax error
    */
   static void check(String sql) {
+    boolean statement = false;
     Deque<Integer> outer = new ArrayDeque<>();
     int depth = 0;
     int run = 0;
@@ -51,7 +54,9 @@ final class SqlNesting {
           }
         }
         continue;
-      } else if (c == '\'' || c == '"' || c == '`') {
+      }
+      statement = true;
+      if (c == '\'' || c == '"' || c == '`') {
         // A quote doubled inside is the quote itself: the text goes on.
         while (i < n && (sql.charAt(i) != c || sql.startsWith(String.valueOf(c), i + 1))) {
           if (sql.charAt(i) == '\n') {
@@ -85,6 +90,11 @@ final class SqlNesting {
         throw new RuntimeException("parse failed: " + Nesting.TOO_DEEP,
             new SqlParseException(Nesting.TOO_DEEP, pos, null, null, null));
       }
+    }
+    if (!statement) {
+      String empty = "Empty statement: the text holds no SQL";
+      throw new RuntimeException("parse failed: " + empty,
+          new SqlParseException(empty, new SqlParserPos(1, 1), null, null, null));
     }
   }
 }
