@@ -14,6 +14,18 @@ public final class Nesting {
   /** The deepest nesting a text may have. */
   public static final int MAX_DEPTH = 100;
 
+  /**
+   * The most binary operators ({@code AND}, {@code OR}, {@code + - * /}) a text may hold. A
+   * chain of them is a tree as deep as the chain, which the builders and planners recurse over
+   * as over nesting: 10,000 {@code OR}s overflowed the stack. A long disjunction of values is
+   * an {@code IN} list, which has no such limit.
+   */
+  public static final int MAX_OPERATORS = 1_000;
+
+  /** What an error at the operator one over {@link #MAX_OPERATORS} says, without the position. */
+  public static final String TOO_MANY_OPERATORS = "more than " + MAX_OPERATORS
+      + " operators (AND, OR, + - * /): use IN (...) for a long list of values";
+
   /** What an error at the token one level too deep says, without the position. */
   public static final String TOO_DEEP = "nested more than " + MAX_DEPTH
       + " levels deep (parentheses, NOT and minus signs)";

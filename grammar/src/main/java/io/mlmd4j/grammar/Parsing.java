@@ -72,12 +72,25 @@ final class Parsing {
     return parser;
   }
 
-  /** Refuses a text nested deeper than {@link Nesting#MAX_DEPTH}, before the parser runs. */
+  /**
+   * Refuses a text nested deeper than {@link Nesting#MAX_DEPTH}, or with more than
+   * {@link Nesting#MAX_OPERATORS} operators, before the parser runs.
+   */
   private static void checkNesting(List<Token> tokens) {
     Deque<Integer> outer = new ArrayDeque<>();
     int depth = 0;
     int run = 0;
+    int operators = 0;
     for (Token token : tokens) {
+      switch (token.getType()) {
+        case LqlLexer.AND, LqlLexer.OR, LqlLexer.PLUS, LqlLexer.MINUS, LqlLexer.STAR,
+            LqlLexer.SLASH -> {
+          if (++operators > Nesting.MAX_OPERATORS) {
+            throw error(token, Nesting.TOO_MANY_OPERATORS, List.of());
+          }
+        }
+        default -> { }
+      }
       switch (token.getType()) {
         case LqlLexer.NOT, LqlLexer.MINUS -> run++;
         case LqlLexer.LPAREN -> {

@@ -49,6 +49,25 @@ class NestingTest {
   }
 
   @Test
+  void longOperatorChainsAreSyntaxErrors() {
+    for (int terms : new int[] {1_002, 100_000}) {
+      for (String operator : new String[] {" OR ", " AND "}) {
+        assertThatThrownBy(() -> FilterQueries.parse(
+            String.join(operator, Collections.nCopies(terms, "id = 1")), NodeKind.ARTIFACT))
+            .isInstanceOf(QuerySyntaxException.class)
+            .hasMessageStartingWith("line 1:")
+            .hasMessageContaining("more than 1000 operators");
+      }
+      assertThatThrownBy(() -> Lql.parse("LINEAGE OF ARTIFACTS WHERE id = "
+          + String.join(" + ", Collections.nCopies(terms, "1"))))
+          .isInstanceOf(QuerySyntaxException.class)
+          .hasMessageContaining("more than 1000 operators");
+    }
+    FilterQueries.parse(String.join(" OR ", Collections.nCopies(1_001, "id = 1")),
+        NodeKind.ARTIFACT);
+  }
+
+  @Test
   void lqlNestedTooDeepIsASyntaxError() {
     for (int depth : new int[] {1_000, 100_000}) {
       assertThatThrownBy(() -> Lql.parse("LINEAGE OF ARTIFACTS WHERE " + parentheses(depth)))
