@@ -36,7 +36,7 @@ class HostileLiteralFuzzTest {
   @ParameterizedTest
   @EnumSource(value = Backend.class, names = {"FAKE", "MYSQL"})
   void aStoredNameIsFoundByItsLiteralAndNothingElse(Backend backend) throws Exception {
-    try (Connection c = DriverManager.getConnection(TestDatabases.freshUrl(backend))) {
+    try (Connection c = DriverManager.getConnection(TestDatabases.freshStoreUrl(backend))) {
       MetadataStore store = c.unwrap(MetadataStore.class);
       long type = store.putArtifactType(PutArtifactTypeRequest.newBuilder()
           .setArtifactType(ArtifactType.newBuilder().setName("Named")).build()).getTypeId();

@@ -30,24 +30,29 @@ final class KnownFailures {
     if (in == null) {
       throw new IllegalStateException("known-failures.txt is missing from the test resources");
     }
-    List<Entry> entries = new ArrayList<>();
     try (BufferedReader r =
         new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      int number = 0;
-      for (String line; (line = r.readLine()) != null; ) {
-        number++;
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] parts = line.split("\\s*\\|\\s*", 3);
-        if (parts.length != 3 || parts[0].isBlank() || parts[1].isBlank()) {
-          throw new IllegalStateException("known-failures.txt line " + number
-              + ": expected 'target | signature regex | why', got: " + line);
-        }
-        entries.add(new Entry(parts[0].trim(), Pattern.compile(parts[1].trim())));
-      }
+      return parse(r.lines().toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The list in known-failures.txt's format, one line a string. */
+  static KnownFailures parse(List<String> lines) {
+    List<Entry> entries = new ArrayList<>();
+    int number = 0;
+    for (String line : lines) {
+      number++;
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] parts = line.split("\\s*\\|\\s*", 3);
+      if (parts.length != 3 || parts[0].isBlank() || parts[1].isBlank()) {
+        throw new IllegalStateException("known-failures.txt line " + number
+            + ": expected 'target | signature regex | why', got: " + line);
+      }
+      entries.add(new Entry(parts[0].trim(), Pattern.compile(parts[1].trim())));
     }
     return new KnownFailures(entries);
   }

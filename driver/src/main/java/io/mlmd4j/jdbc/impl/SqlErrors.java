@@ -120,11 +120,13 @@ public final class SqlErrors {
       }
       if (t instanceof ArithmeticException a) {
         boolean byZero = String.valueOf(a.getMessage()).contains("by zero");
+        // Caused by the arithmetic itself: the wrappers between hold no more (one of them, an
+        // ExceptionInInitializerError of Calcite's generated code, would read as a crash).
         return new SQLDataException(byZero ? "Division by zero" : a.getMessage(),
-            byZero ? DIVISION_BY_ZERO : OUT_OF_RANGE, e);
+            byZero ? DIVISION_BY_ZERO : OUT_OF_RANGE, a);
       }
       if (t instanceof NumberFormatException n) {
-        return new SQLDataException("Not a number: " + n.getMessage(), INVALID_NUMBER, e);
+        return new SQLDataException("Not a number: " + n.getMessage(), INVALID_NUMBER, n);
       }
       if (t instanceof UnsupportedOperationException) {
         return new SQLFeatureNotSupportedException(e.getMessage(), UNSUPPORTED, e);
