@@ -13,13 +13,15 @@ import java.util.Set;
 public enum ConnectionProperty {
   MODE("mode", "READWRITE_OPENCREATE",
       "SQLite connection mode: READONLY (file must exist; every write fails), READWRITE (file must"
-          + " exist) or READWRITE_OPENCREATE (created when missing).",
+          + " exist) or READWRITE_OPENCREATE (created when missing). The JDBC driver and mlmd's"
+          + " reading commands default to READWRITE: they never create a store unless asked.",
       Backend.SQLITE),
   USER("user", "", "MySQL user name.", Backend.MYSQL),
   PASSWORD("password", "", "MySQL password.", Backend.MYSQL),
   SOCKET("socket", "", "MySQL Unix socket path, used when no host is given.", Backend.MYSQL),
   SKIP_DB_CREATION("skipDbCreation", "false",
-      "Do not CREATE DATABASE when the named MySQL database is missing.", Backend.MYSQL),
+      "Do not CREATE DATABASE when the named MySQL database is missing. The JDBC driver and"
+          + " mlmd's reading commands default to true.", Backend.MYSQL),
   SSL_KEY("sslKey", "", "Path of the client's private key (PEM) for MySQL TLS.", Backend.MYSQL),
   SSL_CERT("sslCert", "", "Path of the client's certificate (PEM) for MySQL TLS.", Backend.MYSQL),
   SSL_CA("sslCa", "", "Path of the CA certificate (PEM) that signed the MySQL server's.",
