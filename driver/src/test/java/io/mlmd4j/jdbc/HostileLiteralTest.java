@@ -47,7 +47,7 @@ class HostileLiteralTest {
   private static synchronized Connection store(Backend backend) throws SQLException {
     Connection c = STORES.get(backend);
     if (c == null) {
-      c = DriverManager.getConnection(TestDatabases.freshUrl(backend));
+      c = DriverManager.getConnection(TestDatabases.freshStoreUrl(backend));
       MetadataStore store = c.unwrap(MetadataStore.class);
       long type = store.putArtifactType(PutArtifactTypeRequest.newBuilder()
           .setArtifactType(ArtifactType.newBuilder().setName("Hostile")).build()).getTypeId();

@@ -81,7 +81,7 @@ class LargeResultTest {
   private static synchronized String store(Backend backend) throws SQLException {
     String url = STORES.get(backend);
     if (url == null) {
-      url = TestDatabases.freshUrl(backend);
+      url = TestDatabases.freshStoreUrl(backend);
       try (Connection c = DriverManager.getConnection(url)) {
         MetadataStore store = c.unwrap(MetadataStore.class);
         long type = store.putArtifactType(PutArtifactTypeRequest.newBuilder()
