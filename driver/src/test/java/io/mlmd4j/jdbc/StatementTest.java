@@ -231,6 +231,68 @@ class StatementTest {
     }
   }
 
+  /** Six artifacts tables crossed: rows without end, sent by the backend as they are made. */
+  static final String ENDLESS_ROWS = "SELECT a.id FROM artifacts a, artifacts b, artifacts c,"
+      + " artifacts d, artifacts e, artifacts f";
+
+  /**
+   * A result closed after its first rows stops the query rather than reading the rest (MySQL's
+   * driver reads on to the end of a streamed result); the connections it held work on.
+   */
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  @Timeout(120)
+  void closingAResultEarlyStopsItsQuery(Backend backend) throws SQLException {
+    Connection c = TestConnections.filled(backend);
+    assertThat(TestConnections.plan(c, ENDLESS_ROWS)).startsWith("JdbcToEnumerableConverter");
+    try (Statement s = c.createStatement()) {
+      // More than the driver's pool of connections: none is kept by a stopped query.
+      for (int i = 0; i < 6; i++) {
+        try (ResultSet rs = s.executeQuery(ENDLESS_ROWS)) {
+          for (int row = 0; row < 1000; row++) {
+            assertThat(rs.next()).isTrue();
+          }
+        }
+      }
+      assertThat(TestConnections.rows(s.executeQuery("SELECT 1 + 1"))).containsExactly(
+          List.of(2));
+    }
+  }
+
+  /** Cancel while the rows are being read stops the query; the statement works on. */
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  @Timeout(120)
+  void cancelStopsTheQueryWhileRowsAreRead(Backend backend) throws Exception {
+    Connection c = TestConnections.filled(backend);
+    try (Statement s = c.createStatement()) {
+      ResultSet rs = s.executeQuery(ENDLESS_ROWS);
+      assertThatThrownBy(() -> whileCancelling(s, () -> readAll(rs)))
+          .isInstanceOf(SQLException.class).hasMessageContaining("cancelled")
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("57014");
+      assertThat(TestConnections.rows(s.executeQuery("SELECT 1 + 1"))).containsExactly(
+          List.of(2));
+    }
+  }
+
+  /** A query timeout also stops a query whose rows are being read. */
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  @Timeout(120)
+  void aQueryTimeoutStopsTheQueryWhileRowsAreRead(Backend backend) throws SQLException {
+    Connection c = TestConnections.filled(backend);
+    try (Statement s = c.createStatement()) {
+      s.setQueryTimeout(1);
+      ResultSet rs = s.executeQuery(ENDLESS_ROWS);
+      assertThatThrownBy(() -> readAll(rs))
+          .isInstanceOf(SQLTimeoutException.class).hasMessageContaining("timeout of 1 s")
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("HYT00");
+      try (ResultSet again = s.executeQuery("SELECT COUNT(*) FROM artifact_types")) {
+        assertThat(again.next()).isTrue();
+      }
+    }
+  }
+
   /** Runs {@code work} while another thread cancels {@code s} every 100 ms until it ends. */
   static void whileCancelling(Statement s, ThrowingRunnable work) throws Exception {
     AtomicBoolean over = new AtomicBoolean();

@@ -59,13 +59,17 @@ final class OpenStore {
     HikariDataSource pool = null;
     try {
       DataSource dataSource = store.readOnlyDataSource();
-      if (settings.backend() != Backend.MYSQL) {
+      DataSource sql;
+      if (settings.backend() == Backend.MYSQL) {
+        // The store's read-only pool, whose settings open the connection that kills a query.
+        sql = MySqlStreaming.over((HikariDataSource) dataSource);
+      } else {
         pool = SqliteReadPool.over(dataSource, settings.backend().name().toLowerCase(Locale.ROOT));
         dataSource = pool;
+        sql = pool;
       }
       return new OpenStore(key, store,
-          PhysicalSchema.over(settings.backend(), Cancellation.enrolling(dataSource),
-              MlmdSchema.NAME),
+          PhysicalSchema.over(settings.backend(), Cancellation.enrolling(sql), MlmdSchema.NAME),
           new TypeDirectory(dataSource), pool);
     } catch (RuntimeException e) {
       if (pool != null) {
