@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class InterruptedCreationTest {
 
+  private static final String NOTHING_LEFT = "no table";
+  private static final String WHOLE_STORE = "a whole store";
   private static final int TRIALS = 20;
 
   /** Only for a process that hangs; nothing here is timed by it. */
@@ -55,10 +57,16 @@ class InterruptedCreationTest {
     long seed = System.nanoTime();
     Random random = new Random(seed);
     Map<String, Integer> leftByKills = new TreeMap<>();
+    // Kills fall at random in a window that closes on the DDL: the connection and the checks
+    // before the first table take most of a creation, so kills at random over all of it
+    // rarely cut one half way. A kill that left nothing moves the window's start past it, one
+    // that left a whole store its end before it.
+    long windowStart = 0;
+    long windowEnd = creationNanos;
     for (int trial = 0; trial < TRIALS; trial++) {
       String url = TestDatabases.freshUrl(Backend.MYSQL);
       Creator creator = Creator.start(url, dir.resolve("trial-" + trial));
-      long killAfterNanos = random.nextLong(creationNanos);
+      long killAfterNanos = windowStart + random.nextLong(Math.max(1, windowEnd - windowStart));
       creator.go();
       TimeUnit.NANOSECONDS.sleep(killAfterNanos);
       creator.kill();
@@ -67,6 +75,11 @@ class InterruptedCreationTest {
         left = whatIsLeft(db);
       }
       leftByKills.merge(left, 1, Integer::sum);
+      if (left.equals(NOTHING_LEFT)) {
+        windowStart = killAfterNanos;
+      } else if (left.equals(WHOLE_STORE)) {
+        windowEnd = killAfterNanos;
+      }
       checkOpensWhole(url, wholeIndexes, String.format("trial %d (seed %d, kill after %d ms,"
           + " left %s)", trial, seed, TimeUnit.NANOSECONDS.toMillis(killAfterNanos), left));
     }
@@ -99,7 +112,7 @@ class InterruptedCreationTest {
   private static String whatIsLeft(StoreDatabase db) {
     List<String> tables = db.tables();
     if (tables.isEmpty()) {
-      return "no table";
+      return NOTHING_LEFT;
     }
     if (!tables.contains("MLMDEnv")
         || db.rows("SELECT COUNT(*) FROM MLMDEnv").equals(List.of("0"))) {
@@ -108,7 +121,7 @@ class InterruptedCreationTest {
     if (!db.rows("SELECT COUNT(*) FROM Type").equals(List.of("9"))) {
       return "a version without all simple types";
     }
-    return "a whole store";
+    return WHOLE_STORE;
   }
 
   /** A process that opens (and so creates) one store at a signal: {@link OpenStoreProcess}. */

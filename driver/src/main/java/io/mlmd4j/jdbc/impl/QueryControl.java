@@ -56,7 +56,7 @@ public final class QueryControl {
     try (Cancellation.Scope scope = start(timeoutSeconds).enter()) {
       return execution.call();
     } catch (SQLException | RuntimeException | ExceptionInInitializerError
-        | OutOfMemoryError e) {
+        | OutOfMemoryError | StackOverflowError e) {
       throw translate(e);
     }
   }
@@ -66,7 +66,7 @@ public final class QueryControl {
     try (Cancellation.Scope scope = enter()) {
       return work.call();
     } catch (SQLException | RuntimeException | ExceptionInInitializerError
-        | OutOfMemoryError e) {
+        | OutOfMemoryError | StackOverflowError e) {
       throw translate(e);
     }
   }

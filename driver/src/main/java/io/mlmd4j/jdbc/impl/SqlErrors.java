@@ -76,6 +76,12 @@ public final class SqlErrors {
   /** The SQLException to report for {@code e}, which Calcite or Avatica raised. */
   public static SQLException translate(SQLException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StackOverflowError) {
+        // Calcite recurses over expressions: a chain of ORs is a tree as deep as the chain. The
+        // stack unwound; the overflow's own trace says nothing to the caller.
+        return new SQLException("The statement is too complex to plan: its expressions nest or"
+            + " chain too deep (for a long list of values, use IN (...))", LIMIT_EXCEEDED);
+      }
       if (t instanceof OutOfMemoryError m) {
         // Connector/J reports it as a failed query with an SQLState of its own.
         return new SQLException("The client ran out of memory running the query (" + m.getMessage()
@@ -94,9 +100,7 @@ public final class SqlErrors {
     }
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
       if (t instanceof SqlParseException p) {
-        // Calcite's parser gives no message when its own stack overflowed.
-        String message = p.getMessage() == null ? "the statement cannot be parsed"
-            : firstLine(p.getMessage());
+        String message = firstLine(p.getMessage());
         if (p.getPos() != null && !message.contains("line ")) {
           message += " (line " + p.getPos().getLineNum() + ", column "
               + p.getPos().getColumnNum() + ")";

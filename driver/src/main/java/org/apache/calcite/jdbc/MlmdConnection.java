@@ -122,6 +122,8 @@ public final class MlmdConnection extends CalciteConnectionImpl {
           resultSetHoldability);
     } catch (SQLException e) {
       throw SqlErrors.translate(e);
+    } catch (StackOverflowError e) {
+      throw SqlErrors.translateThrown(e);
     }
   }
 
