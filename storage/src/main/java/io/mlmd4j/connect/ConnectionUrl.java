@@ -333,7 +333,7 @@ public final class ConnectionUrl {
 
   /**
    * The URL with what may be secret hidden, for messages and logs: the password's value (with
-   * any text after it up to the next known parameter, which a raw '&' in the password makes),
+   * any text after it up to the next known parameter, which a raw {@code &} in the password makes),
    * the values of unknown parameters (a misspelt password), and anything before an '@' of a
    * MySQL URL's host (a user and password written there).
    */
