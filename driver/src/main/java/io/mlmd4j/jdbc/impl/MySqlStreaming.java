@@ -3,9 +3,7 @@ package io.mlmd4j.jdbc.impl;
 import com.mysql.cj.jdbc.JdbcConnection;
 import com.zaxxer.hikari.HikariDataSource;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -35,21 +33,12 @@ final class MySqlStreaming {
 
   /** A data source whose connections are {@code pool}'s, their statements streamed. */
   static DataSource over(HikariDataSource pool) {
-    return (DataSource) Proxy.newProxyInstance(MySqlStreaming.class.getClassLoader(),
-        new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-          Object result = invoke(pool, method, args);
-          return result instanceof Connection c ? new Session(pool, c).proxy : result;
-        });
+    return Proxies.of(DataSource.class, (proxy, method, args) -> {
+      Object result = Proxies.invoke(pool, method, args);
+      return result instanceof Connection c ? new Session(pool, c).proxy : result;
+    });
   }
 
-  private static Object invoke(Object target, Method method, @Nullable Object[] args)
-      throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
-  }
 
   /** A connection lent by the pool, until its close. */
   private static final class Session implements InvocationHandler {
@@ -61,8 +50,7 @@ final class MySqlStreaming {
     Session(HikariDataSource pool, Connection connection) {
       this.pool = pool;
       this.connection = connection;
-      this.proxy = (Connection) Proxy.newProxyInstance(MySqlStreaming.class.getClassLoader(),
-          new Class<?>[] {Connection.class}, this);
+      this.proxy = Proxies.of(Connection.class, this);
     }
 
     @Override
@@ -72,7 +60,7 @@ final class MySqlStreaming {
         case "prepareStatement":
           if (args == null || args.length == (method.getName().equals("createStatement") ? 0
               : 1)) {
-            Statement s = (Statement) MySqlStreaming.invoke(connection, method, args);
+            Statement s = (Statement) Proxies.invoke(connection, method, args);
             s.setFetchSize(Integer.MIN_VALUE);
             statement = new Streamed(this, s);
             return statement.proxy;
@@ -90,7 +78,7 @@ final class MySqlStreaming {
         default:
           break;
       }
-      return MySqlStreaming.invoke(connection, method, args);
+      return Proxies.invoke(connection, method, args);
     }
 
     /**
@@ -131,10 +119,8 @@ final class MySqlStreaming {
     Streamed(Session session, Statement statement) {
       this.session = session;
       this.statement = statement;
-      Class<?> type = statement instanceof PreparedStatement ? PreparedStatement.class
-          : Statement.class;
-      this.proxy = (Statement) Proxy.newProxyInstance(MySqlStreaming.class.getClassLoader(),
-          new Class<?>[] {type}, this);
+      this.proxy = statement instanceof PreparedStatement
+          ? Proxies.of(PreparedStatement.class, this) : Proxies.of(Statement.class, this);
     }
 
     @Override
@@ -162,7 +148,7 @@ final class MySqlStreaming {
         default:
           break;
       }
-      Object value = MySqlStreaming.invoke(statement, method, args);
+      Object value = Proxies.invoke(statement, method, args);
       ResultSet rs = value instanceof ResultSet set ? set
           : Boolean.TRUE.equals(value) && method.getName().equals("execute")
               ? statement.getResultSet() : null;
@@ -202,8 +188,7 @@ final class MySqlStreaming {
     Result(Streamed statement, ResultSet resultSet) {
       this.statement = statement;
       this.resultSet = resultSet;
-      this.proxy = (ResultSet) Proxy.newProxyInstance(MySqlStreaming.class.getClassLoader(),
-          new Class<?>[] {ResultSet.class}, this);
+      this.proxy = Proxies.of(ResultSet.class, this);
     }
 
     @Override
@@ -225,7 +210,7 @@ final class MySqlStreaming {
         case "hashCode":
           return System.identityHashCode(proxy);
         default:
-          return MySqlStreaming.invoke(resultSet, method, args);
+          return Proxies.invoke(resultSet, method, args);
       }
     }
 

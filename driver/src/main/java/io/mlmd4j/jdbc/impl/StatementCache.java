@@ -2,9 +2,7 @@ package io.mlmd4j.jdbc.impl;
 
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,14 +36,6 @@ final class StatementCache {
     return new CachingDataSource(connections);
   }
 
-  private static Object invoke(Object target, Method method, @Nullable Object[] args)
-      throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
-  }
 
   /**
    * Whether a statement keeps no trace of a call of {@code method} once its parameters are
@@ -146,8 +136,7 @@ final class StatementCache {
     }
 
     static Connection of(Connection connection) {
-      return (Connection) Proxy.newProxyInstance(StatementCache.class.getClassLoader(),
-          new Class<?>[] {Connection.class}, new CachingConnection(connection));
+      return Proxies.of(Connection.class, new CachingConnection(connection));
     }
 
     @Override
@@ -171,7 +160,7 @@ final class StatementCache {
         default:
           break;
       }
-      return StatementCache.invoke(connection, method, args);
+      return Proxies.invoke(connection, method, args);
     }
 
     private PreparedStatement prepare(String sql, Object proxy) throws SQLException {
@@ -218,9 +207,7 @@ final class StatementCache {
         inUse = true;
         clean = true;
         resultSet = null;
-        PreparedStatement proxy = (PreparedStatement) Proxy.newProxyInstance(
-            StatementCache.class.getClassLoader(), new Class<?>[] {PreparedStatement.class},
-            this);
+        PreparedStatement proxy = Proxies.of(PreparedStatement.class, this);
         lent = proxy;
         return proxy;
       }
@@ -256,7 +243,7 @@ final class StatementCache {
             break;
         }
         clean &= leavesNoTrace(method);
-        Object result = StatementCache.invoke(statement, method, args);
+        Object result = Proxies.invoke(statement, method, args);
         if (result instanceof ResultSet rs) {
           resultSet = rs;
         }
