@@ -4,8 +4,6 @@ import io.mlmd4j.LqlResult;
 import io.mlmd4j.MetadataStore;
 import io.mlmd4j.MlmdException;
 import io.mlmd4j.proto.Execution;
-import io.mlmd4j.proto.ExecutionType;
-import io.mlmd4j.proto.GetExecutionTypesRequest;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,8 +159,6 @@ final class CachedCommand implements Callable<Integer> {
 
   /** The full name of the execution type {@code -t} names ({@link TypeNames}). */
   private String resolveType(MetadataStore store) {
-    return TypeNames.resolve("execution", store.getExecutionTypes(GetExecutionTypesRequest
-        .getDefaultInstance()).getExecutionTypesList().stream().map(ExecutionType::getName)
-        .toList(), type);
+    return TypeNames.executionType(store, type);
   }
 }

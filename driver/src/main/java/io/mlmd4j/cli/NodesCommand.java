@@ -3,14 +3,10 @@ package io.mlmd4j.cli;
 import io.mlmd4j.MetadataStore;
 import io.mlmd4j.proto.Artifact;
 import io.mlmd4j.proto.Execution;
-import io.mlmd4j.proto.ArtifactType;
-import io.mlmd4j.proto.ExecutionType;
-import io.mlmd4j.proto.GetArtifactTypesRequest;
 import io.mlmd4j.proto.GetArtifactsByTypeRequest;
 import io.mlmd4j.proto.GetArtifactsByTypeResponse;
 import io.mlmd4j.proto.GetArtifactsRequest;
 import io.mlmd4j.proto.GetArtifactsResponse;
-import io.mlmd4j.proto.GetExecutionTypesRequest;
 import io.mlmd4j.proto.GetExecutionsByTypeRequest;
 import io.mlmd4j.proto.GetExecutionsByTypeResponse;
 import io.mlmd4j.proto.GetExecutionsRequest;
@@ -84,9 +80,7 @@ abstract class NodesCommand implements Callable<Integer> {
     @Override
     Table table(MetadataStore store) {
       // An unknown type is named as such, where listing its nodes would answer with none.
-      String typeName = type == null ? null : TypeNames.resolve("artifact",
-          store.getArtifactTypes(GetArtifactTypesRequest.getDefaultInstance())
-              .getArtifactTypesList().stream().map(ArtifactType::getName).toList(), type);
+      String typeName = type == null ? null : TypeNames.artifactType(store, type);
       List<Artifact> artifacts = new ArrayList<>();
       if (filter == null) {
         artifacts.addAll(typeName == null
@@ -125,9 +119,7 @@ abstract class NodesCommand implements Callable<Integer> {
   static final class Executions extends NodesCommand {
     @Override
     Table table(MetadataStore store) {
-      String typeName = type == null ? null : TypeNames.resolve("execution",
-          store.getExecutionTypes(GetExecutionTypesRequest.getDefaultInstance())
-              .getExecutionTypesList().stream().map(ExecutionType::getName).toList(), type);
+      String typeName = type == null ? null : TypeNames.executionType(store, type);
       List<Execution> executions = new ArrayList<>();
       if (filter == null) {
         executions.addAll(typeName == null
@@ -153,7 +145,7 @@ abstract class NodesCommand implements Callable<Integer> {
       }
       Table table = new Table("ID", "TYPE", "NAME", "STATE", "CREATED");
       for (Execution x : executions) {
-        table.row(x.getId(), SummaryCommand.shortName(x.getType()), x.getName(),
+        table.row(x.getId(), TypeNames.shortName(x.getType()), x.getName(),
             States.of(x),
             time(x.getCreateTimeSinceEpoch()));
       }

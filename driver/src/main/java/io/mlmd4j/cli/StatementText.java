@@ -41,9 +41,11 @@ final class StatementText {
     int i = 0;
     int n = text.length();
     while (i < n) {
-      int skip = skip(text, i);
-      if (skip > i) {
-        i = skip;
+      int after = skip(text, i);
+      if (after == OPEN) {
+        break;
+      } else if (after > i) {
+        i = after;
       } else {
         if (text.charAt(i) == ';') {
           add(statements, text.substring(start, i));
@@ -62,12 +64,15 @@ final class StatementText {
     }
   }
 
-  /** The index after a string or comment starting at {@code i}; {@code i} if none starts. */
+  /**
+   * The index after a string or comment starting at {@code i}: {@code i} if none starts there,
+   * {@link #OPEN} if it is not closed (a {@code --} comment closes at the text's end).
+   */
   private static int skip(String text, int i) {
     char c = text.charAt(i);
-    if (c == '\'' || c == '"' || c == '`') {
+    if (isQuote(c)) {
       int close = text.indexOf(c, i + 1);
-      return close < 0 ? text.length() : close + 1;
+      return close < 0 ? OPEN : close + 1;
     }
     if (text.startsWith("--", i)) {
       int nl = text.indexOf('\n', i);
@@ -75,9 +80,13 @@ final class StatementText {
     }
     if (text.startsWith("/*", i)) {
       int close = text.indexOf("*/", i + 2);
-      return close < 0 ? text.length() : close + 2;
+      return close < 0 ? OPEN : close + 2;
     }
     return i;
+  }
+
+  private static boolean isQuote(char c) {
+    return c == '\'' || c == '"' || c == '`';
   }
 
   /** Whether the text holds nothing but blanks and (closed) comments. */
@@ -100,25 +109,16 @@ final class StatementText {
     int i = 0;
     int n = text.length();
     while (i < n) {
-      char c = text.charAt(i);
-      if (c == '\'' || c == '"' || c == '`') {
-        int close = text.indexOf(c, i + 1);
-        if (close < 0) {
-          return OPEN;
+      int after = skip(text, i);
+      if (after == OPEN) {
+        return OPEN;
+      } else if (after > i) {
+        if (isQuote(text.charAt(i))) {
+          last = after - 1;
         }
-        last = close;
-        i = close + 1;
-      } else if (text.startsWith("--", i)) {
-        int nl = text.indexOf('\n', i);
-        i = nl < 0 ? n : nl + 1;
-      } else if (text.startsWith("/*", i)) {
-        int close = text.indexOf("*/", i + 2);
-        if (close < 0) {
-          return OPEN;
-        }
-        i = close + 2;
+        i = after;
       } else {
-        if (!Character.isWhitespace(c)) {
+        if (!Character.isWhitespace(text.charAt(i))) {
           last = i;
         }
         i++;

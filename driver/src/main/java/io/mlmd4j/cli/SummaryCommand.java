@@ -67,7 +67,7 @@ final class SummaryCommand implements Callable<Integer> {
 
       Map<String, Map<Execution.State, Integer>> executionsByType = new TreeMap<>();
       for (Execution x : executions) {
-        executionsByType.computeIfAbsent(shortName(x.getType()),
+        executionsByType.computeIfAbsent(TypeNames.shortName(x.getType()),
             t -> new EnumMap<>(Execution.State.class)).merge(x.getLastKnownState(), 1,
                 Integer::sum);
       }
@@ -113,10 +113,5 @@ final class SummaryCommand implements Callable<Integer> {
 
   private static int total(Map<?, Integer> counts) {
     return counts.values().stream().mapToInt(Integer::intValue).sum();
-  }
-
-  /** TFX's execution type names are Python class paths: the class name says enough. */
-  static String shortName(String typeName) {
-    return typeName.substring(typeName.lastIndexOf('.') + 1);
   }
 }

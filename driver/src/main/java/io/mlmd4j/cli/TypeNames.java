@@ -1,6 +1,11 @@
 package io.mlmd4j.cli;
 
+import io.mlmd4j.MetadataStore;
 import io.mlmd4j.MlmdException;
+import io.mlmd4j.proto.ArtifactType;
+import io.mlmd4j.proto.ExecutionType;
+import io.mlmd4j.proto.GetArtifactTypesRequest;
+import io.mlmd4j.proto.GetExecutionTypesRequest;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -13,12 +18,25 @@ import java.util.function.Predicate;
  * is the given text (exactly, then in any case). Nothing found is NOT_FOUND naming the closest
  * names; several found is INVALID_ARGUMENT listing them.
  */
-final class TypeNames {
+public final class TypeNames {
 
   /** How many suggestions an unknown name gets at most. */
   private static final int SUGGESTIONS = 3;
 
   private TypeNames() {}
+
+  /** The full name of the artifact type {@code given} names in {@code store}. */
+  static String artifactType(MetadataStore store, String given) {
+    return resolve("artifact", store.getArtifactTypes(GetArtifactTypesRequest.getDefaultInstance())
+        .getArtifactTypesList().stream().map(ArtifactType::getName).toList(), given);
+  }
+
+  /** The full name of the execution type {@code given} names in {@code store}. */
+  static String executionType(MetadataStore store, String given) {
+    return resolve("execution", store.getExecutionTypes(
+        GetExecutionTypesRequest.getDefaultInstance()).getExecutionTypesList().stream()
+        .map(ExecutionType::getName).toList(), given);
+  }
 
   /**
    * The full name of the type {@code given} names among {@code names}.
@@ -30,8 +48,8 @@ final class TypeNames {
     List<Predicate<String>> rules = List.of(
         n -> n.equals(given),
         n -> n.equalsIgnoreCase(given),
-        n -> lastPart(n).equals(given),
-        n -> lastPart(n).equalsIgnoreCase(given));
+        n -> shortName(n).equals(given),
+        n -> shortName(n).equalsIgnoreCase(given));
     for (Predicate<String> rule : rules) {
       List<String> found = distinct.stream().filter(rule).toList();
       if (found.size() == 1) {
@@ -56,20 +74,21 @@ final class TypeNames {
     int limit = Math.max(2, wanted.length() / 3);
     return names.stream()
         .map(n -> new Scored(n, Math.min(
-            distance(wanted, lastPart(n).toLowerCase(Locale.ROOT)),
+            distance(wanted, shortName(n).toLowerCase(Locale.ROOT)),
             distance(wanted, n.toLowerCase(Locale.ROOT)))))
         .filter(s -> s.distance() <= limit)
         .sorted(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name))
         .limit(SUGGESTIONS)
-        .map(s -> names.stream().filter(n -> lastPart(n).equals(lastPart(s.name()))).count() == 1
-            ? lastPart(s.name()) : s.name())
+        .map(s -> names.stream().filter(n -> shortName(n).equals(shortName(s.name()))).count() == 1
+            ? shortName(s.name()) : s.name())
         .toList();
   }
 
   private record Scored(String name, int distance) {}
 
-  static String lastPart(String name) {
-    return name.substring(name.lastIndexOf('.') + 1);
+  /** A type's name as tables and pictures show it, after its last dot: {@code Trainer}. */
+  public static String shortName(String typeName) {
+    return typeName.substring(typeName.lastIndexOf('.') + 1);
   }
 
   /** Damerau-Levenshtein distance (optimal string alignment): edits, swaps of neighbours. */

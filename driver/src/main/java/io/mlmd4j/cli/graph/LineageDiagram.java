@@ -1,6 +1,7 @@
 package io.mlmd4j.cli.graph;
 
 import io.mlmd4j.cli.States;
+import io.mlmd4j.cli.TypeNames;
 import io.mlmd4j.proto.Artifact;
 import io.mlmd4j.proto.Event;
 import io.mlmd4j.proto.Execution;
@@ -46,7 +47,7 @@ public final class LineageDiagram {
 
     /** The type name after its last dot: {@code Trainer} for {@code tfx...component.Trainer}. */
     public String shortType() {
-      return type.substring(type.lastIndexOf('.') + 1);
+      return TypeNames.shortName(type);
     }
 
     /** The second line of a label: the name and the id, or the id alone. */
