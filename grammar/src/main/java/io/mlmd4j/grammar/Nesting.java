@@ -1,5 +1,8 @@
 package io.mlmd4j.grammar;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+
 /**
  * How deep a filter query, an LQL statement or (in the JDBC driver) an SQL statement may nest.
  * The parsers, the AST builders and the planners recurse once or more per level, and 1,000
@@ -7,9 +10,14 @@ package io.mlmd4j.grammar;
  * the planners a wide margin on the smallest stack a JVM thread gets by default. A level is an
  * open parenthesis, or a NOT or minus sign in a run of them (each applies to what follows, so a
  * run nests); a parenthesis opens a level over the run before it. Texts are checked token by
- * token before anything recurses over them.
+ * token before anything recurses over them: an instance counts the levels of one text as its
+ * tokens are fed in order.
  */
 public final class Nesting {
+
+  private final Deque<Integer> outer = new ArrayDeque<>();
+  private int depth;
+  private int run;
 
   /** The deepest nesting a text may have. */
   public static final int MAX_DEPTH = 100;
@@ -30,6 +38,31 @@ public final class Nesting {
   public static final String TOO_DEEP = "nested more than " + MAX_DEPTH
       + " levels deep (parentheses, NOT and minus signs)";
 
-  private Nesting() {
+  /** An opening parenthesis. */
+  public void open() {
+    outer.push(depth);
+    depth += run + 1;
+    run = 0;
+  }
+
+  /** A closing parenthesis; an unmatched one is the parser's to report. */
+  public void close() {
+    depth = outer.isEmpty() ? depth : outer.pop();
+    run = 0;
+  }
+
+  /** A NOT or a minus sign, which applies to what follows. */
+  public void prefix() {
+    run++;
+  }
+
+  /** Any other token. */
+  public void other() {
+    run = 0;
+  }
+
+  /** Whether the tokens fed so far went deeper than {@link #MAX_DEPTH}. */
+  public boolean tooDeep() {
+    return depth + run > MAX_DEPTH;
   }
 }

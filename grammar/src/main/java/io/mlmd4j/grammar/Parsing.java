@@ -2,9 +2,7 @@ package io.mlmd4j.grammar;
 
 import io.mlmd4j.grammar.antlr.LqlLexer;
 import io.mlmd4j.grammar.antlr.LqlParser;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import org.antlr.v4.runtime.BaseErrorListener;
@@ -64,7 +62,7 @@ final class Parsing {
     lexer.addErrorListener(THROWING);
     CommonTokenStream tokens = new CommonTokenStream(lexer);
     tokens.fill();
-    checkNesting(tokens.getTokens());
+    checkLimits(tokens.getTokens());
     LqlParser parser = new LqlParser(tokens);
     parser.removeErrorListeners();
     parser.addErrorListener(THROWING);
@@ -76,36 +74,29 @@ final class Parsing {
    * Refuses a text nested deeper than {@link Nesting#MAX_DEPTH}, or with more than
    * {@link Nesting#MAX_OPERATORS} operators, before the parser runs.
    */
-  private static void checkNesting(List<Token> tokens) {
-    Deque<Integer> outer = new ArrayDeque<>();
-    int depth = 0;
-    int run = 0;
+  private static void checkLimits(List<Token> tokens) {
+    Nesting nesting = new Nesting();
     int operators = 0;
     for (Token token : tokens) {
       switch (token.getType()) {
-        case LqlLexer.AND, LqlLexer.OR, LqlLexer.PLUS, LqlLexer.MINUS, LqlLexer.STAR,
-            LqlLexer.SLASH -> {
-          if (++operators > Nesting.MAX_OPERATORS) {
-            throw error(token, Nesting.TOO_MANY_OPERATORS, List.of());
-          }
+        case LqlLexer.NOT -> nesting.prefix();
+        // A minus sign is an operator and, in a run of them, a level.
+        case LqlLexer.MINUS -> {
+          nesting.prefix();
+          operators++;
         }
-        default -> { }
+        case LqlLexer.AND, LqlLexer.OR, LqlLexer.PLUS, LqlLexer.STAR, LqlLexer.SLASH -> {
+          nesting.other();
+          operators++;
+        }
+        case LqlLexer.LPAREN -> nesting.open();
+        case LqlLexer.RPAREN -> nesting.close();
+        default -> nesting.other();
       }
-      switch (token.getType()) {
-        case LqlLexer.NOT, LqlLexer.MINUS -> run++;
-        case LqlLexer.LPAREN -> {
-          outer.push(depth);
-          depth += run + 1;
-          run = 0;
-        }
-        case LqlLexer.RPAREN -> {
-          // An unmatched one is the parser's to report.
-          depth = outer.isEmpty() ? depth : outer.pop();
-          run = 0;
-        }
-        default -> run = 0;
+      if (operators > Nesting.MAX_OPERATORS) {
+        throw error(token, Nesting.TOO_MANY_OPERATORS, List.of());
       }
-      if (depth + run > Nesting.MAX_DEPTH) {
+      if (nesting.tooDeep()) {
         throw error(token, Nesting.TOO_DEEP, List.of());
       }
     }

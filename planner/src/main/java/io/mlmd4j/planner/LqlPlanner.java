@@ -244,11 +244,12 @@ final class LqlPlanner {
     // execution, type) index once per pair of reached nodes: seconds on a closure of 5,000.
     // A bounded walk holds a node once per distance: the events join its nodes taken once.
     String join = straightJoin ? " STRAIGHT_JOIN " : " JOIN ";
-    String artifacts = bounded ? "(SELECT DISTINCT id FROM walk WHERE kind = 0)" : "walk";
-    String executions = bounded ? "(SELECT DISTINCT id FROM walk WHERE kind = 1)" : "walk";
-    sql.add(" FROM " + artifacts + " w" + join + "Event e ON e.artifact_id = w.id" + join
-        + executions + " x ON x.id = e.execution_id" + (bounded ? "" : " AND x.kind = 1")
-        + (bounded ? "" : " WHERE w.kind = 0"));
+    sql.add(bounded
+        ? " FROM (SELECT DISTINCT id FROM walk WHERE kind = 0) w" + join + "Event e ON"
+            + " e.artifact_id = w.id" + join + "(SELECT DISTINCT id FROM walk WHERE kind = 1) x"
+            + " ON x.id = e.execution_id"
+        : " FROM walk w" + join + "Event e ON e.artifact_id = w.id" + join + "walk x ON x.id ="
+            + " e.execution_id AND x.kind = 1 WHERE w.kind = 0");
     return sql.statement();
   }
 

@@ -64,11 +64,12 @@ public final class ReadOnlySql {
 
   /** The index after the next word at or after {@code from}. */
   private static int afterWord(String sql, int from) {
-    int i = start(sql, from);
+    int start = start(sql, from);
+    int i = start;
     while (i < sql.length() && Character.isLetter(sql.charAt(i))) {
       i++;
     }
-    return i == start(sql, from) ? Math.min(sql.length(), i + 1) : i;
+    return i == start ? Math.min(sql.length(), i + 1) : i;
   }
 
   private static int start(String sql, int from) {

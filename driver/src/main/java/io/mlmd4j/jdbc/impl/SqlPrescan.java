@@ -1,8 +1,6 @@
 package io.mlmd4j.jdbc.impl;
 
 import io.mlmd4j.grammar.Nesting;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
@@ -23,9 +21,7 @@ final class SqlPrescan {
    */
   static void check(String sql) {
     boolean statement = false;
-    Deque<Integer> outer = new ArrayDeque<>();
-    int depth = 0;
-    int run = 0;
+    Nesting nesting = new Nesting();
     int line = 1;
     int lineStart = 0;
     int n = sql.length();
@@ -66,26 +62,27 @@ final class SqlPrescan {
           i += sql.charAt(i) == c ? 2 : 1;
         }
         i++;
-        run = 0;
+        nesting.other();
       } else if (c == '(') {
-        outer.push(depth);
-        depth += run + 1;
-        run = 0;
+        nesting.open();
       } else if (c == ')') {
-        depth = outer.isEmpty() ? depth : outer.pop();
-        run = 0;
+        nesting.close();
       } else if (c == '-') {
-        run++;
+        nesting.prefix();
       } else if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
         while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_'
             || sql.charAt(i) == '$')) {
           i++;
         }
-        run = i - start == 3 && sql.regionMatches(true, start, "NOT", 0, 3) ? run + 1 : 0;
+        if (i - start == 3 && sql.regionMatches(true, start, "NOT", 0, 3)) {
+          nesting.prefix();
+        } else {
+          nesting.other();
+        }
       } else {
-        run = 0;
+        nesting.other();
       }
-      if (depth + run > Nesting.MAX_DEPTH) {
+      if (nesting.tooDeep()) {
         SqlParserPos pos = new SqlParserPos(line, start - lineStart + 1);
         throw new RuntimeException("parse failed: " + Nesting.TOO_DEEP,
             new SqlParseException(Nesting.TOO_DEEP, pos, null, null, null));
